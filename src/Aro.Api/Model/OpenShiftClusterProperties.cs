@@ -1,0 +1,31 @@
+namespace Aro.Api.Model;
+
+public sealed class OpenShiftClusterProperties
+{
+    public ProvisioningState ProvisioningState { get; set; }
+
+    /// <summary>The state an operation was in when it failed; kept so a failed create can be told from a failed update.</summary>
+    public ProvisioningState? FailedProvisioningState { get; set; }
+
+    /// <summary>The error the last failed operation ended with, if any.</summary>
+    public CloudErrorBody? LastError { get; set; }
+
+    public ClusterProfile ClusterProfile { get; set; } = new();
+
+    public ConsoleProfile ConsoleProfile { get; set; } = new();
+
+    public ServicePrincipalProfile ServicePrincipalProfile { get; set; } = new();
+
+    public NetworkProfile NetworkProfile { get; set; } = new();
+
+    public MasterProfile MasterProfile { get; set; } = new();
+
+    public List<WorkerProfile> WorkerProfiles { get; set; } = [];
+
+    public ApiServerProfile ApiServerProfile { get; set; } = new();
+
+    public List<IngressProfile> IngressProfiles { get; set; } = [];
+
+    /// <summary>Credentials issued by the backend once the cluster exists; never returned by GET.</summary>
+    public ClusterCredentials? Credentials { get; set; }
+}
