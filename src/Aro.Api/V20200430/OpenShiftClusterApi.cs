@@ -1,21 +1,65 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Aro.Api.Model;
+using Aro.Api.Resources;
+using Aro.Api.Serialization;
 using Aro.Api.Versioning;
 
 namespace Aro.Api.V20200430;
 
-// Placeholder until the version's types, converter and validator land.
+/// <summary>The 2020-04-30 api-version.</summary>
 public sealed class OpenShiftClusterApi : IOpenShiftClusterApi
 {
-    public string ApiVersion => "";
+    public const string Version = "2020-04-30";
 
-    public OpenShiftCluster ReadRequest(JsonNode body, StaticValidationContext context) => throw new NotImplementedException();
+    public string ApiVersion => Version;
 
-    public JsonObject WriteResource(OpenShiftCluster cluster) => throw new NotImplementedException();
+    public Model.OpenShiftCluster ReadRequest(JsonNode body, StaticValidationContext context)
+    {
+        var external = body.Deserialize<OpenShiftCluster>(ExternalJson.Options)
+            ?? throw new JsonException("The request body is null.");
+        var cluster = OpenShiftClusterConverter.ToInternal(external, context.Existing);
+        OpenShiftClusterStaticValidator.Validate(external, cluster, context);
 
-    public JsonObject WriteList(IEnumerable<OpenShiftCluster> clusters, string? nextLink) => throw new NotImplementedException();
+        if (context.IsCreate)
+        {
+            // A new cluster is named by its URL, in the caller's casing, whatever the body said.
+            var resource = ResourceId.Parse(context.ResourceId);
+            cluster.Id = context.ResourceId;
+            cluster.Name = resource.Name;
+            cluster.Type = resource.ResourceType!;
+        }
 
-    public JsonObject WriteCredentials(ClusterCredentials credentials) => throw new NotImplementedException();
+        return cluster;
+    }
 
-    public JsonObject WriteOperations() => throw new NotImplementedException();
+    public JsonObject WriteResource(Model.OpenShiftCluster cluster) => ToJson(OpenShiftClusterConverter.ToExternal(cluster));
+
+    public JsonObject WriteList(IEnumerable<Model.OpenShiftCluster> clusters, string? nextLink) => ToJson(new OpenShiftClusterList
+    {
+        Value = clusters.Select(OpenShiftClusterConverter.ToExternal).ToList(),
+        NextLink = nextLink,
+    });
+
+    public JsonObject WriteCredentials(Model.ClusterCredentials credentials) => ToJson(new OpenShiftClusterCredentials
+    {
+        KubeadminUsername = credentials.KubeadminUsername,
+        KubeadminPassword = credentials.KubeadminPassword,
+    });
+
+    public JsonObject WriteOperations() => ToJson(new OperationList
+    {
+        Value = ResourceProviderOperations.All.Select(o => new Operation
+        {
+            Name = o.Name,
+            Display = new Display
+            {
+                Provider = ResourceProviderOperation.Provider,
+                Resource = o.Resource,
+                Operation = o.Operation,
+            },
+            Origin = ResourceProviderOperation.Origin,
+        }).ToList(),
+    });
+
+    private static JsonObject ToJson<T>(T value) => JsonSerializer.SerializeToNode(value, ExternalJson.Options)!.AsObject();
 }

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Aro.Api.V20191231Preview;
+
+/// <summary>ConsoleProfile represents a console profile.</summary>
+public sealed class ConsoleProfile
+{
+    [JsonPropertyName("url")]
+    public string? Url { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Aro.Frontend;
+
+/// <summary>Settings of the ARM-facing frontend (section "Frontend").</summary>
+public sealed class FrontendOptions
+{
+    public const string SectionName = "Frontend";
+
+    /// <summary>The Azure location this RP serves; requests for any other location are refused.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9]+$", ErrorMessage = "LOCATION must be a lower-case Azure location name such as eastus.")]
+    public string Location { get; set; } = "eastus";
+
+    /// <summary>The DNS zone under which managed cluster domains are created.</summary>
+    [Required]
+    public string Domain { get; set; } = "aro.localhost";
+
+    /// <summary>The OpenShift version new clusters are created with.</summary>
+    [Required]
+    public string OpenShiftVersion { get; set; } = "4.3.0";
+
+    /// <summary>Seconds clients are told to wait between polls of an async operation.</summary>
+    [Range(1, 600)]
+    public int RetryAfterSeconds { get; set; } = 10;
+}

@@ -1,0 +1,32 @@
+using Aro.Api.Versioning;
+using Aro.Frontend.AsyncOperations;
+using Aro.Frontend.Operations;
+using Aro.Frontend.Subscriptions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aro.Frontend;
+
+public static class FrontendServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the ARM frontend: its options (section "Frontend"), the api-versions it serves and its
+    /// request handlers. The host registers the stores and the bus.
+    /// </summary>
+    public static IServiceCollection AddAroFrontend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FrontendOptions>()
+            .Bind(configuration.GetSection(FrontendOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ApiVersionRegistry.CreateDefault());
+        services.AddSingleton<SubscriptionStateValidator>();
+        services.AddSingleton<AsyncOperationStarter>();
+        services.AddScoped<OpenShiftClusterPutOrPatch>();
+        services.AddScoped<OpenShiftClusterDelete>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Aro.Frontend.Http;
+
+/// <summary>Results with ARM's JSON conventions.</summary>
+internal static class ArmResults
+{
+    public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
+        Results.Json(body, ArmJson.Options, contentType: "application/json", statusCode: statusCode);
+}

@@ -1,0 +1,42 @@
+using Aro.Api;
+using Aro.Frontend.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Aro.Frontend.Middleware;
+
+/// <summary>
+/// Turns failures into ARM error bodies: a <see cref="CloudError"/> as it is, a request the server
+/// could not read as 400, anything else as a generic 500 whose details stay in the log.
+/// </summary>
+internal sealed class CloudErrorMiddleware(RequestDelegate next, ILogger<CloudErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (CloudError error) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation("Request refused with {StatusCode} {ErrorCode}: {ErrorMessage}", (int)error.StatusCode, error.Body.Code, error.Body.Message);
+            await CloudErrorResponse.WriteAsync(context, error);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation(ex, "Unreadable request");
+            await CloudErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest,
+                new CloudErrorBody(CloudErrorCodes.InvalidRequestContent, "The request content was invalid and could not be deserialized."));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            logger.LogError(ex, "Unhandled error serving {Method} {Path}", context.Request.Method, context.Request.Path);
+            await CloudErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                new CloudErrorBody(CloudErrorCodes.InternalServerError, "Internal server error."));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Aro.Frontend.Clusters;
+using Aro.Frontend.Http;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
+using Microsoft.AspNetCore.Http;
+
+namespace Aro.Frontend.Operations;
+
+/// <summary>GET a cluster. Reads need no subscription check (ARM lets every state read).</summary>
+internal static class OpenShiftClusterGet
+{
+    public static async Task<IResult> HandleAsync(ArmRequest request, IOpenShiftClusterStore clusters, CancellationToken cancellationToken)
+    {
+        var document = await clusters.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), request.ClusterKey, cancellationToken)
+            ?? throw ClusterNotFound.For(request);
+
+        return ArmResults.Json(request.Api.WriteResource(document.OpenShiftCluster));
+    }
+}

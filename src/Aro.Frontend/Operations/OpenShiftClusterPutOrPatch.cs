@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aro.Api;
+using Aro.Api.Model;
+using Aro.Api.Resources;
+using Aro.Api.Versioning;
+using Aro.Contracts;
+using Aro.Frontend.AsyncOperations;
+using Aro.Frontend.Clusters;
+using Aro.Frontend.Http;
+using Aro.Frontend.Subscriptions;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Frontend.Operations;
+
+/// <summary>
+/// PUT creates or replaces a cluster, PATCH merges into it. The document is committed in a non-terminal
+/// provisioningState first; only then is the backend asked to act, so a lost message can be found and
+/// re-sent from the store, while a lost commit never leaves a message behind.
+/// </summary>
+internal sealed class OpenShiftClusterPutOrPatch(
+    IOpenShiftClusterStore clusters,
+    SubscriptionStateValidator subscriptions,
+    AsyncOperationStarter asyncOperations,
+    IPublishEndpoint publishEndpoint,
+    IOptions<FrontendOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OpenShiftClusterPutOrPatch> logger)
+{
+    // Concurrent writers race on the document's ETag; the loser re-reads and is refused as the
+    // state it then sees dictates. A few rounds are plenty.
+    private const int MaxAttempts = 3;
+
+    public static Task<IResult> PutAsync(ArmRequest request, HttpRequest http, OpenShiftClusterPutOrPatch handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, http, isPatch: false, cancellationToken);
+
+    public static Task<IResult> PatchAsync(ArmRequest request, HttpRequest http, OpenShiftClusterPutOrPatch handler, CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, http, isPatch: true, cancellationToken);
+
+    private async Task<IResult> HandleAsync(ArmRequest request, HttpRequest http, bool isPatch, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadJsonAsync(http, cancellationToken)
+            ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, null, "The request content was invalid and could not be deserialized: \"unexpected end of JSON input\".");
+
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionStateValidator.WriteStates, cancellationToken);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryOnceAsync(request, http, body, isPatch, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && ex is DocumentConflictException or DocumentPreconditionFailedException)
+            {
+                logger.LogInformation("Cluster {ResourceId} changed while it was being written; retrying", request.ClusterResourceId);
+            }
+        }
+    }
+
+    private async Task<IResult> TryOnceAsync(ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, CancellationToken cancellationToken)
+    {
+        var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
+        var existing = await clusters.GetAsync(partitionKey, request.ClusterKey, cancellationToken);
+        if (existing is null && isPatch)
+        {
+            throw ClusterNotFound.For(request);
+        }
+
+        if (existing is not null)
+        {
+            ProvisioningStateGuard.EnsureUpdatable(existing.OpenShiftCluster.Properties);
+        }
+
+        var api = request.Api;
+        var input = existing is not null && isPatch
+            ? JsonMergePatch.Apply(api.WriteResource(existing.OpenShiftCluster), body)!
+            : body;
+
+        var context = new StaticValidationContext(existing?.OpenShiftCluster.Id ?? request.ClusterResourceId, options.Value.Location, existing?.OpenShiftCluster);
+        OpenShiftCluster cluster;
+        try
+        {
+            cluster = api.ReadRequest(input, context);
+        }
+        catch (JsonException ex)
+        {
+            throw RequestBody.InvalidRequestContent(ex);
+        }
+
+        var isCreate = existing is null;
+        var state = isCreate ? ProvisioningState.Creating : ProvisioningState.Updating;
+        Stamp(cluster, request, existing?.OpenShiftCluster, state);
+
+        var operation = await asyncOperations.StartAsync(request.SubscriptionId, request.ClusterKey, state, cancellationToken);
+        var document = existing ?? new OpenShiftClusterDocument { Id = request.ClusterKey, PartitionKey = partitionKey };
+        var previous = existing?.OpenShiftCluster;
+        document.OpenShiftCluster = cluster;
+        document.AsyncOperationId = operation.Id;
+        document.LastProgressAt = timeProvider.GetUtcNow();
+
+        document = isCreate
+            ? await clusters.CreateAsync(document, cancellationToken)
+            : await clusters.ReplaceAsync(document, cancellationToken);
+
+        await PublishAsync(document, previous, cancellationToken);
+
+        http.HttpContext.Response.Headers["Azure-AsyncOperation"] =
+            AsyncOperationUrls.OperationsStatus(http, request.SubscriptionId, options.Value.Location, operation.Id);
+        if (isPatch)
+        {
+            http.HttpContext.Response.Headers.Location =
+                AsyncOperationUrls.OperationResults(http, request.SubscriptionId, options.Value.Location, operation.Id);
+        }
+
+        return ArmResults.Json(api.WriteResource(document.OpenShiftCluster), isCreate ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    // Identity comes from the URL (in the caller's casing on create, as first created afterwards);
+    // the operation bookkeeping is the RP's, whatever the body said.
+    private void Stamp(OpenShiftCluster cluster, ArmRequest request, OpenShiftCluster? existing, ProvisioningState state)
+    {
+        cluster.Id = existing?.Id ?? request.ClusterResourceId;
+        cluster.Name = existing?.Name ?? request.ClusterResourceId[(request.ClusterResourceId.LastIndexOf('/') + 1)..];
+        cluster.Type = ResourceProvider.OpenShiftClusterResourceType;
+        cluster.Location = options.Value.Location;
+        cluster.Properties.ProvisioningState = state;
+        cluster.Properties.FailedProvisioningState = null;
+        cluster.Properties.LastError = null;
+        cluster.Properties.Credentials = existing?.Properties.Credentials;
+        if (string.IsNullOrEmpty(cluster.Properties.ClusterProfile.Version))
+        {
+            cluster.Properties.ClusterProfile.Version = options.Value.OpenShiftVersion;
+        }
+    }
+
+    private async Task PublishAsync(OpenShiftClusterDocument document, OpenShiftCluster? previous, CancellationToken cancellationToken)
+    {
+        var cluster = document.OpenShiftCluster;
+        var clusterId = ClusterIdentity.FromResourceId(cluster.Id);
+        var now = timeProvider.GetUtcNow();
+        object message = previous switch
+        {
+            null => new ClusterCreateRequested(clusterId, cluster.Id, document.AsyncOperationId!, now),
+            _ when ClusterChange.IsScaleOnly(previous, cluster) =>
+                new ClusterScaleRequested(clusterId, cluster.Id, document.AsyncOperationId!, ClusterChange.WorkerCount(cluster), now),
+            _ => new ClusterUpdateRequested(clusterId, cluster.Id, document.AsyncOperationId!, now),
+        };
+
+        try
+        {
+            await publishEndpoint.Publish(message, message.GetType(), cancellationToken);
+            logger.LogInformation("Published {MessageType} for {ResourceId} (operation {OperationId})", message.GetType().Name, cluster.Id, document.AsyncOperationId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The document is committed; the backend's reconciler re-publishes requests that show no progress.
+            logger.LogWarning(ex, "Could not publish {MessageType} for {ResourceId}; the reconciler will retry", message.GetType().Name, cluster.Id);
+        }
+    }
+}

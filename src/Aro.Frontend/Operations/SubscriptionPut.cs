@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using Aro.Api;
+using Aro.Api.Model;
+using Aro.Frontend.Http;
+using Aro.Frontend.Subscriptions;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Aro.Frontend.Operations;
+
+/// <summary>
+/// PUT /subscriptions/{id}?api-version=2.0: ARM tells the RP about a subscription's lifecycle
+/// (Registered, Warned, Suspended, Deleted, Unregistered). Idempotent; 201 when first heard of, else 200.
+/// </summary>
+internal static class SubscriptionPut
+{
+    public const string ApiVersion = "2.0";
+
+    public static async Task<IResult> HandleAsync(
+        string subscriptionId,
+        HttpRequest http,
+        ISubscriptionStore subscriptions,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var apiVersion = http.Query["api-version"].ToString();
+        if (apiVersion != ApiVersion)
+        {
+            throw ArmRequest.InvalidResourceType("subscriptions", "", apiVersion);
+        }
+
+        subscriptionId = subscriptionId.ToLowerInvariant();
+        if (!Guid.TryParseExact(subscriptionId, "D", out _))
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.InvalidSubscriptionId, null, $"The provided subscription identifier '{subscriptionId}' is malformed or invalid.");
+        }
+
+        var body = await RequestBody.ReadJsonAsync(http, cancellationToken)
+            ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, null, "The request content was invalid and could not be deserialized: \"unexpected end of JSON input\".");
+
+        SubscriptionRequest request;
+        try
+        {
+            request = body.Deserialize<SubscriptionRequest>(ArmJson.Options) ?? new SubscriptionRequest();
+        }
+        catch (JsonException ex)
+        {
+            throw RequestBody.InvalidRequestContent(ex);
+        }
+
+        // Only the state names themselves: Enum.TryParse would also take numbers and comma lists.
+        if (request.State is null || !Enum.GetNames<SubscriptionState>().Contains(request.State, StringComparer.Ordinal))
+        {
+            throw CloudError.InvalidParameter("state", $"The provided state '{request.State}' is invalid.");
+        }
+
+        var state = Enum.Parse<SubscriptionState>(request.State);
+
+        var properties = ReadProperties(request);
+        var key = SubscriptionDocument.KeyFor(subscriptionId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await subscriptions.GetAsync(key, key, cancellationToken);
+            if (existing?.Subscription.State == SubscriptionState.Deleted && state != SubscriptionState.Deleted)
+            {
+                throw CloudError.BadRequest(CloudErrorCodes.InvalidSubscriptionState, null, $"Request is not allowed in subscription in state '{SubscriptionState.Deleted}'.");
+            }
+
+            var document = existing ?? new SubscriptionDocument { Id = key };
+            document.Subscription = new Subscription { State = state, Properties = properties };
+            try
+            {
+                document = existing is null
+                    ? await subscriptions.CreateAsync(document, cancellationToken)
+                    : await subscriptions.ReplaceAsync(document, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 5 && ex is DocumentConflictException or DocumentPreconditionFailedException)
+            {
+                continue;
+            }
+
+            loggerFactory.CreateLogger(typeof(SubscriptionPut)).LogInformation("Subscription {SubscriptionId} is now {SubscriptionState}", subscriptionId, state);
+            return Results.Json(document.Subscription, ArmJson.Options, "application/json",
+                existing is null ? (int)HttpStatusCode.Created : (int)HttpStatusCode.OK);
+        }
+    }
+
+    private static SubscriptionProperties? ReadProperties(SubscriptionRequest request)
+    {
+        try
+        {
+            return request.Properties?.Deserialize<SubscriptionProperties>(ArmJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw RequestBody.InvalidRequestContent(ex);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aro.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded database file, <c>{dataDir}/aro.db</c>. Every operation opens its own pooled connection,
+/// so threads never share one; WAL lets readers run beside the single writer, and the busy timeout
+/// makes concurrent writers (threads or other processes) wait their turn instead of failing.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    public const string FileName = "aro.db";
+
+    /// <summary>How long a write waits for another writer's lock before giving up.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _connectionString;
+    private readonly string _busyTimeoutPragma;
+    private readonly OneTimeInitialization _initialization;
+
+    public SqliteDatabase(string dataDirectory)
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        FilePath = Path.Combine(DataDirectory, FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+        _busyTimeoutPragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        _initialization = new OneTimeInitialization(InitializeAsync);
+    }
+
+    public string DataDirectory { get; }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.EnsureAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // busy_timeout belongs to the connection, not the file, so every open sets it.
+            await using var command = connection.CreateCommand();
+            command.CommandText = _busyTimeoutPragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // WAL is a property of the file and persists; synchronous stays FULL (the default) because the
+        // frontend publishes work after a commit and must not lose that commit on a power cut.
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

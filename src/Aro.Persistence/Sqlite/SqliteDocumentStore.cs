@@ -1,0 +1,233 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Serialization;
+using Aro.Persistence.Stores;
+using Microsoft.Data.Sqlite;
+
+namespace Aro.Persistence.Sqlite;
+
+/// <summary>
+/// One document kind in one table: (partition_key, id) is the primary key, etag changes on every write,
+/// body is the document's JSON with its secrets sealed. Writes are single conditional statements, so
+/// concurrency control is the ETag comparison alone, exactly as with Cosmos DB.
+/// </summary>
+public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreSchema
+    where TDocument : class, IDocument
+{
+    private readonly SqliteDatabase _database;
+    private readonly DocumentJsonSerializer _serializer;
+    private readonly OneTimeInitialization _schema;
+
+    public SqliteDocumentStore(SqliteDatabase database, DocumentJsonSerializer serializer, string tableName)
+    {
+        // The table name is spliced into SQL text (it cannot be a parameter), so only plain identifiers pass.
+        if (!TableNamePattern().IsMatch(tableName))
+        {
+            throw new ArgumentException($"'{tableName}' is not a valid table name.", nameof(tableName));
+        }
+
+        _database = database;
+        _serializer = serializer;
+        TableName = tableName;
+        _schema = new OneTimeInitialization(CreateTableAsync);
+    }
+
+    public string TableName { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+
+    public async Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"SELECT etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
+            ("@partitionKey", partitionKey),
+            ("@id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Materialize(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        var rows = await WriteAsync(
+            document,
+            $"INSERT INTO {TableName} (partition_key, id, etag, body) VALUES (@partitionKey, @id, @newETag, @body) ON CONFLICT DO NOTHING;",
+            expectedETag: null,
+            cancellationToken);
+        return rows == 1 ? document : throw new DocumentConflictException(document.Id);
+    }
+
+    public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        var rows = await WriteAsync(
+            document,
+            $"UPDATE {TableName} SET etag = @newETag, body = @body WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;",
+            RequireETag(document),
+            cancellationToken);
+        return rows == 1 ? document : throw new DocumentPreconditionFailedException(document.Id);
+    }
+
+    public async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        var etag = RequireETag(document);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"DELETE FROM {TableName} WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;",
+            ("@partitionKey", document.PartitionKey),
+            ("@id", document.Id),
+            ("@etag", etag));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new DocumentPreconditionFailedException(document.Id);
+        }
+    }
+
+    public async Task<DocumentPage<TDocument>> QueryAsync(
+        string partitionKey,
+        string? idPrefix,
+        string? continuationToken,
+        int pageSize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+
+        var sql = new StringBuilder($"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey");
+        var parameters = new List<(string, object)> { ("@partitionKey", partitionKey) };
+        if (continuationToken is not null)
+        {
+            sql.Append(" AND id > @after");
+            parameters.Add(("@after", SqliteContinuationToken.Decode(continuationToken)));
+        }
+
+        if (!string.IsNullOrEmpty(idPrefix))
+        {
+            sql.Append(" AND id >= @prefix");
+            parameters.Add(("@prefix", idPrefix));
+            if (IdPrefixRange.UpperBound(idPrefix) is { } upperBound)
+            {
+                sql.Append(" AND id < @prefixUpperBound");
+                parameters.Add(("@prefixUpperBound", upperBound));
+            }
+        }
+
+        // One row more than the page tells whether another page exists, so the last page carries no token.
+        sql.Append(" ORDER BY id LIMIT @limit;");
+        parameters.Add(("@limit", (long)pageSize + 1));
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<TDocument>();
+        string? lastId = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                return new DocumentPage<TDocument>(items, SqliteContinuationToken.Encode(lastId!));
+            }
+
+            lastId = reader.GetString(0);
+            items.Add(Materialize(reader.GetString(1), reader.GetString(2)));
+        }
+
+        return new DocumentPage<TDocument>(items, null);
+    }
+
+    private async Task<int> WriteAsync(TDocument document, string sql, string? expectedETag, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(document.Id) || string.IsNullOrEmpty(document.PartitionKey))
+        {
+            throw new ArgumentException("A document needs an id and a partition key.", nameof(document));
+        }
+
+        // The body carries the ETag it is stored under; the caller's document only takes it once the write succeeded.
+        var previousETag = document.ETag;
+        var newETag = NewETag();
+        document.ETag = newETag;
+        string body;
+        try
+        {
+            body = _serializer.Serialize(document);
+        }
+        finally
+        {
+            document.ETag = previousETag;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            sql,
+            ("@partitionKey", document.PartitionKey),
+            ("@id", document.Id),
+            ("@newETag", newETag),
+            ("@body", body));
+        if (expectedETag is not null)
+        {
+            command.Parameters.AddWithValue("@etag", expectedETag);
+        }
+
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (rows == 1)
+        {
+            document.ETag = newETag;
+        }
+
+        return rows;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        return await _database.OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task CreateTableAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"""
+            CREATE TABLE IF NOT EXISTS {TableName} (
+                partition_key TEXT NOT NULL,
+                id TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (partition_key, id)
+            ) WITHOUT ROWID;
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private TDocument Materialize(string etag, string body)
+    {
+        var document = _serializer.Deserialize<TDocument>(body);
+        // The column is the truth: it is what the conditional writes compare against.
+        document.ETag = etag;
+        return document;
+    }
+
+    private static string RequireETag(TDocument document) =>
+        document.ETag ?? throw new ArgumentException($"The document '{document.Id}' has no ETag: read it before writing it.", nameof(document));
+
+    // Quoted like Cosmos DB's ETags, so callers can pass them through as HTTP ETags unchanged.
+    private static string NewETag() => $"\"{Guid.NewGuid():N}\"";
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex TableNamePattern();
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Aro.Rp.Hosting;
+
+/// <summary>
+/// The RP's documented environment variables (env.example) mapped onto configuration sections, so
+/// operators set LOCATION or ARO_DATA_DIR as the reference RP's users do while the code binds typed,
+/// validated options from sections.
+/// </summary>
+internal static class AroEnvironmentVariables
+{
+    private static readonly (string Variable, string[] Keys)[] Mappings =
+    [
+        ("LOCATION", ["Frontend:Location"]),
+        ("DOMAIN", ["Frontend:Domain"]),
+        ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
+        ("RP_MODE", ["Rp:Mode"]),
+        ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
+        ("ARO_LISTEN_URL", ["Rp:ListenUrl"]),
+        ("ARO_TLS_CERTIFICATE_FILE", ["Rp:TlsCertificateFile"]),
+        ("ARO_LOG_LEVEL", ["Serilog:MinimumLevel:Default"]),
+        ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
+    ];
+
+    public static IConfigurationBuilder AddAroEnvironmentVariables(this IConfigurationBuilder configuration)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (variable, keys) in Mappings)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            foreach (var key in keys)
+            {
+                values[key] = value;
+            }
+        }
+
+        return configuration.AddInMemoryCollection(values);
+    }
+}

@@ -1,0 +1,67 @@
+using Aro.Frontend;
+using Aro.Persistence;
+using Aro.Rp.Messaging;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Aro.Rp.Hosting;
+
+/// <summary>Composes the all-in-one RP: frontend, embedded store and in-memory bus, served over HTTPS.</summary>
+internal static class RpApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddAroEnvironmentVariables();
+
+        builder.Services.AddOptions<RpOptions>()
+            .Bind(builder.Configuration.GetSection(RpOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .Enrich.FromLogContext()
+                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
+            if (options.LogFormat == "json")
+            {
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+            }
+        });
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.Load(options));
+        });
+        builder.WebHost.UseUrls(builder.Configuration[$"{RpOptions.SectionName}:ListenUrl"] ?? new RpOptions().ListenUrl);
+
+        builder.Services.AddAroPersistence(builder.Configuration);
+        builder.Services.AddOptions<PersistenceOptions>().Configure<IOptions<RpOptions>>((persistence, rp) =>
+        {
+            // One data directory for the whole host unless the store is pointed elsewhere explicitly.
+            if (string.IsNullOrWhiteSpace(persistence.DataDirectory))
+            {
+                persistence.DataDirectory = rp.Value.DataDirectory;
+            }
+        });
+        builder.Services.AddAroFrontend(builder.Configuration);
+        builder.Services.AddAroMessaging();
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.UseAroFrontend();
+        app.UseSerilogRequestLogging();
+        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz/ready");
+        app.MapAroFrontend();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Aro.Rp.Hosting;
+
+/// <summary>Settings of the host process (section "Rp").</summary>
+public sealed class RpOptions
+{
+    public const string SectionName = "Rp";
+
+    /// <summary>development: self-signed serving certificate, no client authentication. production: a real certificate is required.</summary>
+    [Required]
+    [RegularExpression("^(development|production)$", ErrorMessage = "RP_MODE must be development or production.")]
+    public string Mode { get; set; } = "development";
+
+    /// <summary>Where state (database, keys, certificates) is kept.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = ".aro";
+
+    [Required]
+    [Url]
+    public string ListenUrl { get; set; } = "https://localhost:8443";
+
+    /// <summary>A PKCS#12 serving certificate; required in production, generated in development when absent.</summary>
+    public string? TlsCertificateFile { get; set; }
+
+    /// <summary>text (human-readable) or json (compact JSON, one event a line).</summary>
+    [RegularExpression("^(text|json)$", ErrorMessage = "ARO_LOG_FORMAT must be text or json.")]
+    public string LogFormat { get; set; } = "text";
+
+    public bool IsDevelopment => Mode == "development";
+}

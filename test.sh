@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of Aro.Messaging: the one command a new developer (and CI) needs after cloning.
+# It installs and starts whatever the tests need; today that is only the .NET SDK named in global.json.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET SDK 10 is required (https://dotnet.microsoft.com/download)." >&2
+  exit 1
+fi
+
+# The official API specifications the contract tests replay live beside the repository.
+if [ ! -d ../shared/specs ]; then
+  echo "test.sh: ../shared/specs is missing; the API contract tests read the official swagger from there." >&2
+  exit 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet test Aro.Messaging.sln --configuration Release 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies, in the plain form CI tools read.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  { f += $(i+1) }
+         if ($i == "Passed:")  { p += $(i+1) }
+         if ($i == "Skipped:") { s += $(i+1) }
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+
+exit "$status"

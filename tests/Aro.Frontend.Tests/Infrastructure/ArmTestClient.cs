@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Aro.Frontend.Tests.Infrastructure;
+
+/// <summary>Speaks ARM to the in-process RP: one subscription, one resource group, helpers for the common calls.</summary>
+public sealed class ArmTestClient(HttpClient http)
+{
+    public const string ApiVersion = "2020-04-30";
+
+    public string SubscriptionId { get; } = Guid.NewGuid().ToString();
+
+    public string ResourceGroup { get; } = "myResourceGroup";
+
+    public HttpClient Http => http;
+
+    public string ClusterPath(string name, string? resourceGroup = null) =>
+        $"/subscriptions/{SubscriptionId}/resourceGroups/{resourceGroup ?? ResourceGroup}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{name}";
+
+    public static string WithApiVersion(string path, string apiVersion = ApiVersion) =>
+        path + (path.Contains('?') ? "&" : "?") + "api-version=" + apiVersion;
+
+    public async Task RegisterSubscriptionAsync(string state = "Registered")
+    {
+        var response = await SendAsync(HttpMethod.Put, $"/subscriptions/{SubscriptionId}?api-version=2.0",
+            new JsonObject { ["state"] = state, ["properties"] = new JsonObject { ["tenantId"] = Guid.NewGuid().ToString() } });
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    public Task<HttpResponseMessage> PutClusterAsync(string name, JsonNode? body = null, string apiVersion = ApiVersion) =>
+        SendAsync(HttpMethod.Put, WithApiVersion(ClusterPath(name), apiVersion), body ?? ValidCluster());
+
+    public Task<HttpResponseMessage> PatchClusterAsync(string name, JsonNode body, string apiVersion = ApiVersion) =>
+        SendAsync(HttpMethod.Patch, WithApiVersion(ClusterPath(name), apiVersion), body);
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => http.GetAsync(pathAndQuery);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>A create request the 2020-04-30 validator accepts, for this client's subscription.</summary>
+    public JsonObject ValidCluster(string location = RpFactory.Location)
+    {
+        var vnet = $"/subscriptions/{SubscriptionId}/resourceGroups/vnetResourceGroup/providers/Microsoft.Network/virtualNetworks/vnet";
+        return new JsonObject
+        {
+            ["location"] = location,
+            ["tags"] = new JsonObject { ["team"] = "platform" },
+            ["properties"] = new JsonObject
+            {
+                ["clusterProfile"] = new JsonObject
+                {
+                    ["pullSecret"] = "{\"auths\":{\"registry.redhat.io\":{\"auth\":\"c2VjcmV0\"}}}",
+                    ["domain"] = "mycluster",
+                    ["resourceGroupId"] = $"/subscriptions/{SubscriptionId}/resourceGroups/aro-mycluster",
+                },
+                ["servicePrincipalProfile"] = new JsonObject
+                {
+                    ["clientId"] = Guid.NewGuid().ToString(),
+                    ["clientSecret"] = "super-secret-client-secret",
+                },
+                ["networkProfile"] = new JsonObject { ["podCidr"] = "10.128.0.0/14", ["serviceCidr"] = "172.30.0.0/16" },
+                ["masterProfile"] = new JsonObject { ["vmSize"] = "Standard_D8s_v3", ["subnetId"] = vnet + "/subnets/master" },
+                ["workerProfiles"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "worker",
+                    ["vmSize"] = "Standard_D4s_v3",
+                    ["diskSizeGB"] = 128,
+                    ["subnetId"] = vnet + "/subnets/worker",
+                    ["count"] = 3,
+                }),
+                ["apiserverProfile"] = new JsonObject { ["visibility"] = "Public" },
+                ["ingressProfiles"] = new JsonArray(new JsonObject { ["name"] = "default", ["visibility"] = "Public" }),
+            },
+        };
+    }
+}

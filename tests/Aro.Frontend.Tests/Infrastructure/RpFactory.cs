@@ -1,0 +1,86 @@
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Frontend.Tests.Infrastructure;
+
+/// <summary>
+/// The real RP host, in process, on a fresh data directory, with MassTransit's test harness in place of
+/// the bus so tests can see what the frontend publishes.
+/// </summary>
+public sealed class RpFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("aro-frontend-tests-").FullName;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public RpFactory()
+    {
+    }
+
+    /// <summary>A host with some services replaced, e.g. by failing fakes.</summary>
+    internal RpFactory(Action<IServiceCollection> configureServices)
+    {
+        _configureServices = configureServices;
+    }
+
+    public const string Location = "eastus";
+
+    /// <summary>Whether the frontend published a <typeparamref name="T"/> matching <paramref name="filter"/>.</summary>
+    public async Task<bool> PublishedAsync<T>(FilterDelegate<IPublishedMessage<T>> filter)
+        where T : class
+    {
+        var harness = Services.GetTestHarness();
+        await harness.Start();
+        return await harness.Published.Any<T>(filter);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Rp:DataDirectory", _dataDirectory);
+        builder.UseSetting("Persistence:DataDirectory", _dataDirectory);
+        builder.UseSetting("Frontend:Location", Location);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness();
+            _configureServices?.Invoke(services);
+        });
+    }
+
+    /// <summary>Changes a stored cluster the way the backend would (e.g. to finish an operation).</summary>
+    public async Task UpdateClusterAsync(string subscriptionId, string resourceId, Action<OpenShiftClusterDocument> change)
+    {
+        var store = Services.GetRequiredService<IOpenShiftClusterStore>();
+        var updated = await store.UpdateWithRetryAsync(
+            OpenShiftClusterDocument.PartitionKeyFor(subscriptionId),
+            OpenShiftClusterDocument.KeyFor(resourceId),
+            document =>
+            {
+                change(document);
+                return true;
+            },
+            CancellationToken.None);
+        Assert.NotNull(updated);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp directory is cleaned by the OS.
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Aro.Persistence.Sqlite;
+
+namespace Aro.Persistence.Tests.Sqlite;
+
+public sealed class IdPrefixRangeTests
+{
+    [Theory]
+    [InlineData("/subscriptions/s/resourcegroups/rg/", "/subscriptions/s/resourcegroups/rg0")]
+    [InlineData("a", "b")]
+    [InlineData("a%", "a&")]
+    [InlineData("a\uD7FF", "a\uE000")]
+    [InlineData("a\U0010FFFF", "b")]
+    [InlineData("ab\U0010FFFF\U0010FFFF", "ac")]
+    public void The_upper_bound_is_the_prefix_with_its_last_code_point_incremented(string prefix, string expected)
+    {
+        Assert.Equal(expected, IdPrefixRange.UpperBound(prefix));
+    }
+
+    [Fact]
+    public void A_prefix_of_only_maximal_code_points_has_no_upper_bound()
+    {
+        Assert.Null(IdPrefixRange.UpperBound("\U0010FFFF"));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using Aro.Api.Model;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Secrets;
+using Aro.Persistence.Serialization;
+using Aro.Persistence.Sqlite;
+using Aro.Persistence.Stores;
+using Aro.Persistence.Tests.Stores;
+
+namespace Aro.Persistence.Tests.Sqlite;
+
+/// <summary>What only the SQLite store can show: the file on disk, several instances over one file, its tokens.</summary>
+public sealed class SqliteDocumentStoreTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task The_database_files_hold_no_secret_in_clear()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        await stores.Clusters.CreateAsync(document, CancellationToken.None);
+        document.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
+        await stores.Clusters.ReplaceAsync(document, CancellationToken.None);
+
+        var bytes = ReadDatabaseFiles();
+
+        // The search must be able to find text at all, or the absence of secrets would prove nothing.
+        Assert.True(Contains(bytes, document.OpenShiftCluster.Properties.ServicePrincipalProfile.ClientId), "the client id should be stored in clear");
+        Assert.True(Contains(bytes, "enc:v1:"), "sealed values should be stored");
+        foreach (var secret in TestDocuments.SecretsOf(document))
+        {
+            Assert.False(Contains(bytes, secret), $"a secret is stored in clear: {secret[..12]}...");
+        }
+    }
+
+    [Fact]
+    public async Task Documents_sealed_with_an_old_key_still_open_after_a_rotation()
+    {
+        var before = new SqliteStores(_directory.Path);
+        var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        await before.Clusters.CreateAsync(document, CancellationToken.None);
+        var oldKey = before.KeyRing.CurrentKey;
+
+        var newKey = before.KeyRing.AddKey();
+        var after = new SqliteStores(_directory.Path);
+        var read = await after.Clusters.GetAsync(document.PartitionKey, document.Id, CancellationToken.None);
+        await after.Clusters.ReplaceAsync(read!, CancellationToken.None);
+        var rewritten = await after.Clusters.GetAsync(document.PartitionKey, document.Id, CancellationToken.None);
+
+        Assert.NotEqual(oldKey.Id, newKey.Id);
+        Assert.Equal(newKey.Id, after.KeyRing.CurrentKey.Id);
+        Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(read!));
+        Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(rewritten!));
+        Assert.True(Contains(ReadDatabaseFiles(), $"enc:v1:{newKey.Id}:"), "the rewrite should be sealed with the new key");
+    }
+
+    [Fact]
+    public async Task Two_instances_over_one_file_see_each_other_and_keep_ETags_consistent()
+    {
+        var first = new SqliteStores(_directory.Path);
+        var second = new SqliteStores(_directory.Path);
+        var document = await first.Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
+
+        var read = await second.Clusters.GetAsync(document.PartitionKey, document.Id, CancellationToken.None);
+        await second.Clusters.ReplaceAsync(read!, CancellationToken.None);
+
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => first.Clusters.ReplaceAsync(document, CancellationToken.None));
+        Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(read!));
+    }
+
+    [Fact]
+    public async Task Schema_creation_is_idempotent_and_WAL_is_on()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        await stores.Clusters.EnsureCreatedAsync(CancellationToken.None);
+        await new SqliteStores(_directory.Path).Clusters.EnsureCreatedAsync(CancellationToken.None);
+
+        await using var connection = await stores.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(CancellationToken.None));
+        Assert.Equal(Path.Combine(_directory.Path, "aro.db"), stores.Database.FilePath);
+        Assert.True(File.Exists(stores.Database.FilePath));
+    }
+
+    [Fact]
+    public async Task A_malformed_continuation_token_is_rejected()
+    {
+        var stores = new SqliteStores(_directory.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => stores.Clusters.QueryAsync("partition", null, "not a token!", 10, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => stores.Clusters.QueryAsync("partition", null, Convert.ToBase64String("x"u8.ToArray()), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_last_page_carries_no_token_even_when_it_is_full()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        var subscriptionId = TestDocuments.NewSubscriptionId();
+        for (var i = 0; i < 4; i++)
+        {
+            await stores.Clusters.CreateAsync(TestDocuments.Cluster(subscriptionId, "rg", $"c{i}"), CancellationToken.None);
+        }
+
+        var first = await stores.Clusters.QueryAsync(OpenShiftClusterDocument.PartitionKeyFor(subscriptionId), null, null, 2, CancellationToken.None);
+        var second = await stores.Clusters.QueryAsync(OpenShiftClusterDocument.PartitionKeyFor(subscriptionId), null, first.ContinuationToken, 2, CancellationToken.None);
+
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal(2, second.Items.Count);
+        Assert.Null(second.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task Replace_of_a_document_never_read_is_refused()
+    {
+        var stores = new SqliteStores(_directory.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => stores.Clusters.ReplaceAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Table_names_must_be_plain_identifiers()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        var serializer = new DocumentJsonSerializer(new AesGcmSecretProtector(stores.KeyRing));
+
+        Assert.Throws<ArgumentException>(() => new SqliteDocumentStore<OpenShiftClusterDocument>(stores.Database, serializer, "x; DROP TABLE y"));
+    }
+
+    private byte[] ReadDatabaseFiles()
+    {
+        using var buffer = new MemoryStream();
+        foreach (var path in Directory.EnumerateFiles(_directory.Path, "aro.db*"))
+        {
+            // Read without taking a lock: the store still has the files open.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.CopyTo(buffer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
+}
