@@ -22,6 +22,9 @@ internal static class AroEnvironmentVariables
         ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
     ];
 
+    /// <summary>Every variable the RP reads; env.example documents each.</summary>
+    public static IEnumerable<string> Names => Mappings.Select(m => m.Variable);
+
     public static IConfigurationBuilder AddAroEnvironmentVariables(this IConfigurationBuilder configuration)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
