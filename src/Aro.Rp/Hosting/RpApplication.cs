@@ -57,8 +57,10 @@ internal static class RpApplication
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+        // Outermost, so the completion line shows the status the client really got.
+        app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
+            diagnostics.Set("RequestId", http.Response.Headers["x-ms-request-id"].ToString()));
         app.UseAroFrontend();
-        app.UseSerilogRequestLogging();
         app.MapHealthChecks("/healthz");
         app.MapHealthChecks("/healthz/ready");
         app.MapAroFrontend();

@@ -1,0 +1,7 @@
+namespace Aro.Contracts;
+
+/// <summary>Nothing the cluster owned is left in the cloud.</summary>
+/// <param name="ClusterId">The saga's correlation id, derived from the lower-cased resource id.</param>
+/// <param name="ResourceId">The cluster's ARM resource id.</param>
+/// <param name="OperationId">The async operation the step belongs to; outcomes of an older operation are ignored.</param>
+public sealed record ClusterTornDown(Guid ClusterId, string ResourceId, string OperationId);

@@ -1,0 +1,7 @@
+namespace Aro.Contracts;
+
+/// <summary>The subnets exist, belong together and leave room for the cluster.</summary>
+/// <param name="ClusterId">The saga's correlation id, derived from the lower-cased resource id.</param>
+/// <param name="ResourceId">The cluster's ARM resource id.</param>
+/// <param name="OperationId">The async operation the step belongs to; outcomes of an older operation are ignored.</param>
+public sealed record NetworkValidated(Guid ClusterId, string ResourceId, string OperationId);
