@@ -26,6 +26,15 @@ public sealed class OpenShiftClusterProperties
 
     public List<IngressProfile> IngressProfiles { get; set; } = [];
 
+    /// <summary>
+    /// The prefix of every cloud resource the cluster owns (e.g. mycluster-x7k2p): deterministic per
+    /// cluster, so a repeated step finds what an earlier attempt created. Set by the backend.
+    /// </summary>
+    public string? InfraId { get; set; }
+
+    /// <summary>The cluster's CA and certificates, issued by the backend; private keys are secrets.</summary>
+    public ClusterPki? Pki { get; set; }
+
     /// <summary>Credentials issued by the backend once the cluster exists; never returned by GET.</summary>
     public ClusterCredentials? Credentials { get; set; }
 }

@@ -80,6 +80,8 @@ public static class OpenShiftClusterConverter
                 ProvisioningState = current?.ProvisioningState ?? default,
                 FailedProvisioningState = current?.FailedProvisioningState,
                 LastError = current?.LastError,
+                InfraId = current?.InfraId,
+                Pki = current?.Pki,
                 Credentials = current?.Credentials is { } credentials
                     ? new Model.ClusterCredentials
                     {

@@ -28,6 +28,8 @@ internal static class ClusterChange
         properties.Remove(nameof(OpenShiftClusterProperties.FailedProvisioningState));
         properties.Remove(nameof(OpenShiftClusterProperties.LastError));
         properties.Remove(nameof(OpenShiftClusterProperties.Credentials));
+        properties.Remove(nameof(OpenShiftClusterProperties.InfraId));
+        properties.Remove(nameof(OpenShiftClusterProperties.Pki));
         foreach (var worker in properties[nameof(OpenShiftClusterProperties.WorkerProfiles)]!.AsArray())
         {
             worker![nameof(WorkerProfile.Count)] = 0;
