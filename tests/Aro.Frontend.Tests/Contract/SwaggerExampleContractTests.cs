@@ -22,6 +22,9 @@ public sealed class SwaggerExampleContractTests(RpFactory factory) : IClassFixtu
         "properties.ingressProfiles[].ip",
     ];
 
+    // The swagger's Operation defines origin and the reference RP sends "user,system"; the example just leaves it out.
+    private static readonly string[] OmittedByOperationsExample = ["origin"];
+
     private readonly ArmTestClient _arm = new(factory.CreateClient());
 
     public static TheoryData<string, string> Examples()
@@ -90,7 +93,8 @@ public sealed class SwaggerExampleContractTests(RpFactory factory) : IClassFixtu
                 await CreateAsync(create, ProvisioningState.Succeeded);
                 var deleted = await SendAsync(example);
                 await ExpectAsync(deleted, HttpStatusCode.Accepted, example);
-                Assert.True(deleted.Content.Headers.ContentLength is null or 0, $"{example}: the example's 202 has no body, ours has '{await deleted.Content.ReadAsStringAsync()}'.");
+                var leftover = await deleted.Content.ReadAsStringAsync();
+                Assert.True(leftover.Length == 0, $"{example}: the example's 202 has no body, ours has '{leftover}'.");
                 break;
 
             case "Operations_List":
@@ -100,8 +104,11 @@ public sealed class SwaggerExampleContractTests(RpFactory factory) : IClassFixtu
                 Assert.NotEmpty(operations["value"]!.AsArray());
                 foreach (var operation in operations["value"]!.AsArray())
                 {
-                    var extra = JsonPropertyPaths.Of(operation).Except(shape).ToList();
-                    Assert.True(extra.Count == 0, $"{example}: operation {operation!["name"]} has {string.Join(", ", extra)}, which the example's operations do not have.");
+                    var paths = JsonPropertyPaths.Of(operation);
+                    var missing = shape.Except(paths).ToList();
+                    var extra = paths.Except(shape).Except(OmittedByOperationsExample).ToList();
+                    Assert.True(missing.Count == 0 && extra.Count == 0,
+                        $"{example}: operation {operation!["name"]} lacks [{string.Join(", ", missing)}] and has [{string.Join(", ", extra)}] compared with the example's operations.");
                 }
 
                 break;
@@ -146,11 +153,11 @@ public sealed class SwaggerExampleContractTests(RpFactory factory) : IClassFixtu
     /// </summary>
     private static void AssertCluster(SwaggerSpec spec, SwaggerExample example, JsonObject ours, JsonObject expected, string resourceId, string provisioningState)
     {
-        Assert.Fail("DEBUG " + ours.ToJsonString());
         var paths = JsonPropertyPaths.Of(ours);
         var missing = JsonPropertyPaths.Of(expected).Except(paths).Except(FilledByBackend).ToList();
         Assert.True(missing.Count == 0, $"{example}: our response lacks {string.Join(", ", missing)}, which the example's response has: {ours.ToJsonString()}");
         AssertDefined(spec.Definition("OpenShiftCluster"), ours, example);
+        ResponseAssertions.AssertNoSecrets(ours);
 
         Assert.Equal(resourceId, (string?)ours["id"]);
         Assert.Equal(resourceId.Split('/')[^1], (string?)ours["name"]);
