@@ -9,6 +9,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Ignition configs are checked with the real validator (Debian package "ignition").
+if ! command -v ignition-validate >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ignition (ignition-validate)..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ignition >/dev/null
+  else
+    echo "test.sh: ignition-validate is missing; install it with: sudo apt-get install -y ignition" >&2
+    exit 1
+  fi
+fi
+
 # The official API specifications the contract tests replay live beside the repository.
 if [ ! -d ../shared/specs ]; then
   echo "test.sh: ../shared/specs is missing; the API contract tests read the official swagger from there." >&2

@@ -1,0 +1,85 @@
+using Aro.Api;
+using Aro.Api.Model;
+
+namespace Aro.Consumers.Projection;
+
+/// <summary>
+/// Writes the backend's progress and outcomes onto the documents clients read: the cluster's
+/// provisioningState (and failedProvisioningState, error, endpoints) and the async operation's status,
+/// percentComplete, endTime and error. Every method is idempotent.
+/// </summary>
+public sealed class ClusterProjection(IClusterOperationStore store, TimeProvider timeProvider)
+{
+    public Task ProgressAsync(string resourceId, string operationId, int percentComplete, CancellationToken cancellationToken) =>
+        store.UpdateOperationAsync(resourceId, operationId, operation =>
+        {
+            // Redelivered or reordered progress never moves the bar backwards.
+            if (!operation.Status.IsTerminal() && percentComplete > (operation.PercentComplete ?? 0))
+            {
+                operation.PercentComplete = percentComplete;
+            }
+        }, cancellationToken);
+
+    public Task EndpointsKnownAsync(string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken) =>
+        store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        {
+            var properties = cluster.Properties;
+            properties.ApiServerProfile.Url = apiServerUrl;
+            properties.ApiServerProfile.Ip = apiServerIp;
+            properties.ConsoleProfile.Url = consoleUrl;
+            foreach (var ingress in properties.IngressProfiles)
+            {
+                ingress.Ip = ingressIp;
+            }
+        }, cancellationToken);
+
+    public async Task SucceededAsync(string resourceId, string operationId, CancellationToken cancellationToken)
+    {
+        await store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        {
+            cluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
+            cluster.Properties.FailedProvisioningState = null;
+            cluster.Properties.LastError = null;
+        }, cancellationToken);
+        await EndOperationAsync(resourceId, operationId, ProvisioningState.Succeeded, error: null, cancellationToken);
+    }
+
+    public async Task FailedAsync(string resourceId, string operationId, CloudErrorBody error, CancellationToken cancellationToken)
+    {
+        await store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        {
+            if (cluster.Properties.ProvisioningState.IsTerminal())
+            {
+                return;
+            }
+
+            cluster.Properties.FailedProvisioningState = cluster.Properties.ProvisioningState;
+            cluster.Properties.ProvisioningState = ProvisioningState.Failed;
+            cluster.Properties.LastError = error;
+        }, cancellationToken);
+        await EndOperationAsync(resourceId, operationId, ProvisioningState.Failed, error, cancellationToken);
+    }
+
+    public async Task DeletedAsync(string resourceId, string operationId, CancellationToken cancellationToken)
+    {
+        await store.DeleteClusterAsync(resourceId, operationId, cancellationToken);
+        await EndOperationAsync(resourceId, operationId, ProvisioningState.Succeeded, error: null, cancellationToken);
+    }
+
+    private Task EndOperationAsync(string resourceId, string operationId, ProvisioningState status, CloudErrorBody? error, CancellationToken cancellationToken) =>
+        store.UpdateOperationAsync(resourceId, operationId, operation =>
+        {
+            if (operation.Status.IsTerminal())
+            {
+                return;
+            }
+
+            operation.Status = status;
+            operation.Error = error;
+            operation.EndTime = timeProvider.GetUtcNow();
+            if (status == ProvisioningState.Succeeded)
+            {
+                operation.PercentComplete = 100;
+            }
+        }, cancellationToken);
+}

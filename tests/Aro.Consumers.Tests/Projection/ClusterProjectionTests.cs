@@ -1,0 +1,129 @@
+using Aro.Api;
+using Aro.Api.Model;
+using Aro.Consumers.Projection;
+using Aro.Contracts;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Consumers.Tests.Projection;
+
+public sealed class ClusterProjectionTests
+{
+    private const string ResourceId = "/subscriptions/4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/c";
+    private readonly InMemoryClusterOperationStore _store = new();
+    private readonly ClusterProjection _projection;
+
+    public ClusterProjectionTests()
+    {
+        _projection = new ClusterProjection(_store, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task Success_marks_the_cluster_Succeeded_and_ends_the_operation_at_100_percent()
+    {
+        Start(ProvisioningState.Creating, "op-1");
+
+        await _projection.ProgressAsync(ResourceId, "op-1", 50, CancellationToken.None);
+        await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
+
+        Assert.Equal(ProvisioningState.Succeeded, _store.Cluster!.Properties.ProvisioningState);
+        var operation = _store.Operations["op-1"];
+        Assert.Equal(ProvisioningState.Succeeded, operation.Status);
+        Assert.Equal(100, operation.PercentComplete);
+        Assert.NotNull(operation.EndTime);
+    }
+
+    [Fact]
+    public async Task Failure_keeps_the_failed_state_and_the_steps_error()
+    {
+        Start(ProvisioningState.Creating, "op-1");
+        var error = new CloudErrorBody("InvalidLinkedVNet", "The provided subnet 'x' could not be found.", "/subscriptions/s/.../subnets/x");
+
+        await _projection.FailedAsync(ResourceId, "op-1", error, CancellationToken.None);
+        await _projection.FailedAsync(ResourceId, "op-1", new CloudErrorBody("Other", "redelivered later"), CancellationToken.None);
+
+        var properties = _store.Cluster!.Properties;
+        Assert.Equal(ProvisioningState.Failed, properties.ProvisioningState);
+        Assert.Equal(ProvisioningState.Creating, properties.FailedProvisioningState);
+        Assert.Equal(error, properties.LastError);
+        Assert.Equal(ProvisioningState.Failed, _store.Operations["op-1"].Status);
+        Assert.Equal(error, _store.Operations["op-1"].Error);
+    }
+
+    [Fact]
+    public async Task Events_of_an_older_operation_change_nothing_on_the_cluster()
+    {
+        Start(ProvisioningState.Updating, "op-2");
+
+        await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
+        await _projection.DeletedAsync(ResourceId, "op-1", CancellationToken.None);
+
+        Assert.NotNull(_store.Cluster);
+        Assert.Equal(ProvisioningState.Updating, _store.Cluster.Properties.ProvisioningState);
+    }
+
+    [Fact]
+    public async Task Progress_never_moves_backwards()
+    {
+        Start(ProvisioningState.Creating, "op-1");
+
+        await _projection.ProgressAsync(ResourceId, "op-1", 50, CancellationToken.None);
+        await _projection.ProgressAsync(ResourceId, "op-1", 25, CancellationToken.None);
+
+        Assert.Equal(50, _store.Operations["op-1"].PercentComplete);
+    }
+
+    [Fact]
+    public async Task Deletion_removes_the_document_and_ends_the_operation()
+    {
+        Start(ProvisioningState.Deleting, "op-3");
+
+        await _projection.DeletedAsync(ResourceId, "op-3", CancellationToken.None);
+        await _projection.DeletedAsync(ResourceId, "op-3", CancellationToken.None);
+
+        Assert.Null(_store.Cluster);
+        Assert.Equal(ProvisioningState.Succeeded, _store.Operations["op-3"].Status);
+    }
+
+    [Fact]
+    public async Task The_consumer_projects_endpoints_and_outcomes_from_the_bus()
+    {
+        Start(ProvisioningState.Creating, "op-1");
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IClusterOperationStore>(_store)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<ClusterProjection>()
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<ClusterProjectionConsumer, ClusterProjectionConsumerDefinition>())
+            .BuildServiceProvider(true);
+        var harness = await provider.StartTestHarness();
+        var clusterId = Guid.NewGuid();
+
+        await harness.Bus.Publish(new VirtualMachinesProvisioned(clusterId, ResourceId, "op-1", "https://api.c.aro.localhost:6443/", "20.0.0.4", "https://console-openshift-console.apps.c.aro.localhost/", "20.0.0.5"));
+        await harness.Bus.Publish(new ClusterProvisioningSucceeded(clusterId, ResourceId, "op-1"));
+
+        var consumer = harness.GetConsumerHarness<ClusterProjectionConsumer>();
+        Assert.True(await consumer.Consumed.Any<VirtualMachinesProvisioned>());
+        Assert.True(await consumer.Consumed.Any<ClusterProvisioningSucceeded>());
+        var properties = _store.Cluster!.Properties;
+        Assert.Equal("https://api.c.aro.localhost:6443/", properties.ApiServerProfile.Url);
+        Assert.Equal("20.0.0.4", properties.ApiServerProfile.Ip);
+        Assert.Equal("20.0.0.5", properties.IngressProfiles.Single().Ip);
+        Assert.Equal(ProvisioningState.Succeeded, properties.ProvisioningState);
+    }
+
+    private void Start(ProvisioningState state, string operationId)
+    {
+        _store.Cluster = new OpenShiftCluster
+        {
+            Id = ResourceId,
+            Properties = new OpenShiftClusterProperties
+            {
+                ProvisioningState = state,
+                IngressProfiles = [new IngressProfile { Name = "default", Visibility = "Public" }],
+            },
+        };
+        _store.CurrentOperationId = operationId;
+        _store.Operations[operationId] = new AsyncOperation { Name = operationId, Status = state, StartTime = DateTimeOffset.UtcNow };
+    }
+}

@@ -1,0 +1,57 @@
+using Aro.Api.Model;
+using Aro.Consumers.Projection;
+
+namespace Aro.Consumers.Tests.Projection;
+
+/// <summary>One cluster with its current operation, and the operation records, in memory.</summary>
+internal sealed class InMemoryClusterOperationStore : IClusterOperationStore
+{
+    private readonly object _lock = new();
+
+    public OpenShiftCluster? Cluster { get; set; }
+
+    public string CurrentOperationId { get; set; } = "";
+
+    public Dictionary<string, AsyncOperation> Operations { get; } = [];
+
+    public Task<bool> UpdateClusterAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (Cluster is null || operationId != CurrentOperationId)
+            {
+                return Task.FromResult(false);
+            }
+
+            change(Cluster);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> DeleteClusterAsync(string resourceId, string operationId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (Cluster is null || operationId != CurrentOperationId)
+            {
+                return Task.FromResult(false);
+            }
+
+            Cluster = null;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task UpdateOperationAsync(string resourceId, string operationId, Action<AsyncOperation> change, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (Operations.TryGetValue(operationId, out var operation))
+            {
+                change(operation);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
