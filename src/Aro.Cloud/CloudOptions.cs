@@ -1,0 +1,44 @@
+namespace Aro.Cloud;
+
+/// <summary>Where the RP's cloud is and what it owns there (configuration section <c>Cloud</c>).</summary>
+public sealed class CloudOptions
+{
+    public const string SectionName = "Cloud";
+
+    /// <summary>
+    /// The ARM endpoint, e.g. <c>https://localhost:8444/</c> for the local cloud. Null means the Azure public
+    /// cloud. Any other endpoint is treated as the local emulator: a static token, zones created on demand.
+    /// </summary>
+    public Uri? ArmEndpoint { get; set; }
+
+    /// <summary>Accept the ARM and Kubernetes endpoints' self-signed certificates. For the local emulator only.</summary>
+    public bool AllowUntrustedCertificates { get; set; }
+
+    /// <summary>
+    /// How a cluster's Kubernetes API is reached in local mode, e.g. <c>{arm}/_kubernetes/{clusterResourceGroup}</c>
+    /// (<c>{arm}</c> is <see cref="ArmEndpoint"/> without its trailing slash, <c>{clusterResourceGroup}</c> the cluster
+    /// resource group's name in lower case). Null: the cluster's own API server URL with its admin client certificate.
+    /// </summary>
+    public string? KubernetesEndpoint { get; set; }
+
+    /// <summary>The resource group of the RP's DNS zone, e.g. <c>/subscriptions/{rp sub}/resourceGroups/aro-dns</c>.</summary>
+    public string DnsZoneResourceGroupId { get; set; } = "";
+
+    /// <summary>The RP's DNS zone; a managed cluster domain <c>x</c> becomes <c>x.{Domain}</c>.</summary>
+    public string Domain { get; set; } = "";
+
+    /// <summary>The region the RP runs in and creates its own resources (its DNS zone) in.</summary>
+    public string Location { get; set; } = "";
+
+    /// <summary>How often to look at MachineSets while waiting for workers.</summary>
+    public TimeSpan KubernetesPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait for MachineSets to report their replicas ready before giving up (the step retries).</summary>
+    public TimeSpan MachineSetReadyTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>True when <see cref="ArmEndpoint"/> names an emulator rather than the Azure public cloud.</summary>
+    public bool IsLocal => ArmEndpoint is not null;
+
+    /// <summary>The ARM id of the RP's DNS zone.</summary>
+    public string DnsZoneId => $"{DnsZoneResourceGroupId.TrimEnd('/')}/providers/Microsoft.Network/dnszones/{Domain}";
+}

@@ -1,0 +1,52 @@
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Resources;
+
+namespace Aro.Cloud.Resources;
+
+public sealed class ResourceGroups(ArmClient client) : IResourceGroups
+{
+    public async Task EnsureAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(resourceGroupId, cancellationToken))
+        {
+            return;
+        }
+
+        var id = new ResourceIdentifier(resourceGroupId);
+        var data = new ResourceGroupData(new AzureLocation(location));
+        foreach (var (key, value) in tags ?? new Dictionary<string, string>())
+        {
+            data.Tags[key] = value;
+        }
+
+        var subscription = client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(id.SubscriptionId));
+        await subscription.GetResourceGroups().CreateOrUpdateAsync(WaitUntil.Completed, id.ResourceGroupName, data, cancellationToken);
+    }
+
+    public async Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetResourceGroupResource(new ResourceIdentifier(resourceGroupId)).GetAsync(cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteAsync(string resourceGroupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetResourceGroupResource(new ResourceIdentifier(resourceGroupId)).DeleteAsync(WaitUntil.Completed, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            // Already gone.
+        }
+    }
+}

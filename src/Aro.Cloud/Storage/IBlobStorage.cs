@@ -1,0 +1,11 @@
+namespace Aro.Cloud.Storage;
+
+/// <summary>Blobs in storage accounts the RP owns (a cluster's Ignition configs).</summary>
+public interface IBlobStorage
+{
+    /// <summary>Writes the blob, creating its storage account (in <paramref name="location"/>) and container first if needed; overwrites.</summary>
+    Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken);
+
+    /// <summary>The blob's content, or null when it, its container or its account does not exist.</summary>
+    Task<BinaryData?> DownloadAsync(BlobLocation blob, CancellationToken cancellationToken);
+}

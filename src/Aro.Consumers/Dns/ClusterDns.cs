@@ -1,0 +1,67 @@
+using Aro.Api;
+using Aro.Cloud;
+using Aro.Cloud.Clusters;
+using Aro.Cloud.Dns;
+using Aro.Cloud.Network;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Clusters;
+using Azure;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Consumers.Dns;
+
+/// <summary>
+/// For a managed domain <c>x</c>: the cluster resource group, the API and ingress public IPs, and the A records
+/// <c>api.x</c>, <c>api-int.x</c> (the API IP) and <c>*.apps.x</c> (the ingress IP) in the RP's zone. The local
+/// cloud starts empty, so there the RP's zone (and its group) are created when missing.
+/// </summary>
+public sealed class ClusterDns(
+    IClusterDocuments documents,
+    IResourceGroups resourceGroups,
+    IPublicIpAddresses publicIps,
+    IDnsZones zones,
+    IOptions<CloudOptions> options) : IClusterDns
+{
+    private readonly CloudOptions _options = options.Value;
+
+    public async Task<CloudErrorBody?> ConfigureAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        {
+            return new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId);
+        }
+
+        var domain = ClusterDomain.For(cluster, _options);
+        if (!domain.IsManaged)
+        {
+            return null;
+        }
+
+        var names = ClusterResourceNames.For(cluster);
+        var zoneId = _options.DnsZoneId;
+        try
+        {
+            await resourceGroups.EnsureAsync(names.ResourceGroupId, cluster.Location, tags: null, cancellationToken);
+            var api = await publicIps.EnsureAsync(names.ResourceGroupId, names.ApiPublicIp, cluster.Location, cancellationToken);
+            var ingress = await publicIps.EnsureAsync(names.ResourceGroupId, names.IngressPublicIp, cluster.Location, cancellationToken);
+            if (_options.IsLocal)
+            {
+                await resourceGroups.EnsureAsync(_options.DnsZoneResourceGroupId, _options.Location, tags: null, cancellationToken);
+                await zones.EnsureZoneAsync(zoneId, cancellationToken);
+            }
+
+            await zones.SetARecordAsync(zoneId, domain.ApiRecord, Address(api), cancellationToken);
+            await zones.SetARecordAsync(zoneId, domain.ApiInternalRecord, Address(api), cancellationToken);
+            await zones.SetARecordAsync(zoneId, domain.AppsRecord, Address(ingress), cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.IsPermanent())
+        {
+            var error = e.ToCloudError(zoneId);
+            return error with { Message = $"The DNS records of '{domain.Fqdn}' could not be configured: {error.Message}" };
+        }
+    }
+
+    private static string Address(PublicIpAddress ip) =>
+        ip.IpAddress ?? throw new InvalidOperationException($"The public IP '{ip.Id}' has no address yet.");
+}

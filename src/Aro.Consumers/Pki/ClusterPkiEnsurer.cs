@@ -1,0 +1,41 @@
+using Aro.Api.Model;
+using Aro.Api.Resources;
+using Aro.Consumers.Clusters;
+
+namespace Aro.Consumers.Pki;
+
+/// <summary>
+/// Ensures the backend-owned fields that later steps build on: the cluster's InfraId and its PKI.
+/// What is already stored is kept, so a repeated or concurrent step never mints a second CA.
+/// </summary>
+internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiIssuer issuer)
+{
+    /// <summary>
+    /// Returns <paramref name="current"/> when it already has both, otherwise the stored cluster with
+    /// both ensured; null when the cluster is gone. A new CA's API server certificate is issued for
+    /// <paramref name="fqdn"/>, the cluster's checked, fully qualified domain.
+    /// </summary>
+    public async Task<OpenShiftCluster?> EnsureAsync(string resourceId, OpenShiftCluster current, string fqdn, CancellationToken cancellationToken)
+    {
+        if (current.Properties.InfraId is not null && HasPki(current))
+        {
+            return current;
+        }
+
+        // Minted outside the change because a lost ETag race re-applies the change to the winner's
+        // document: that one keeps its own CA if it has one, and this candidate is dropped.
+        var candidate = HasPki(current) ? null : issuer.Issue(fqdn);
+        return await documents.UpdateAsync(resourceId, cluster =>
+        {
+            var properties = cluster.Properties;
+            properties.InfraId ??= InfraId.For(resourceId);
+            if (!HasPki(cluster))
+            {
+                properties.Pki = candidate ?? issuer.Issue(fqdn);
+            }
+        }, cancellationToken);
+    }
+
+    private static bool HasPki(OpenShiftCluster cluster) =>
+        !string.IsNullOrEmpty(cluster.Properties.Pki?.RootCaCertificatePem);
+}

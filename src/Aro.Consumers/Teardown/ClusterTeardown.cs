@@ -1,0 +1,54 @@
+using Aro.Api;
+using Aro.Api.Resources;
+using Aro.Cloud;
+using Aro.Cloud.Clusters;
+using Aro.Cloud.Dns;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Clusters;
+using Azure;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Consumers.Teardown;
+
+/// <summary>
+/// Deletes the cluster's records from the RP's zone and then its resource group, which holds every other
+/// resource it owns (IPs, load balancer, NICs, VMs, worker VMs, storage). Each delete tolerates what is
+/// already gone, so a half-created cluster and a repeated teardown both converge.
+/// </summary>
+public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups resourceGroups, IDnsZones zones, IOptions<CloudOptions> options) : IClusterTeardown
+{
+    private readonly CloudOptions _options = options.Value;
+
+    public async Task<CloudErrorBody?> TearDownAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        {
+            return null;
+        }
+
+        var domain = ClusterDomain.For(cluster, _options);
+        var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
+        try
+        {
+            if (domain.IsManaged && domain.Domain.Length > 0)
+            {
+                var zoneId = _options.DnsZoneId;
+                await zones.DeleteARecordAsync(zoneId, domain.ApiRecord, cancellationToken);
+                await zones.DeleteARecordAsync(zoneId, domain.ApiInternalRecord, cancellationToken);
+                await zones.DeleteARecordAsync(zoneId, domain.AppsRecord, cancellationToken);
+            }
+
+            if (ResourceId.TryParse(resourceGroupId, out var group) && group.ResourceGroup is not null && group.ProviderNamespace is null)
+            {
+                await resourceGroups.DeleteAsync(ClusterResourceNames.For(cluster).ResourceGroupId, cancellationToken);
+            }
+
+            return null;
+        }
+        catch (RequestFailedException e) when (e.IsPermanent())
+        {
+            var error = e.ToCloudError(resourceGroupId);
+            return error with { Message = $"The cluster's resources could not be deleted: {error.Message}" };
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Aro.Contracts;
+using MassTransit;
+
+namespace Aro.Consumers.VirtualMachines;
+
+/// <summary>Ensures the cluster's machines and reports its endpoints (or the failure) to the saga.</summary>
+public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner provisioner) : IConsumer<ProvisionVirtualMachines>
+{
+    public async Task Consume(ConsumeContext<ProvisionVirtualMachines> context)
+    {
+        var command = context.Message;
+        var outcome = await provisioner.ProvisionAsync(command.ResourceId, context.CancellationToken);
+        if (outcome.Error is { } error)
+        {
+            await context.Publish(new VirtualMachinesProvisioningFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
+            return;
+        }
+
+        var endpoints = outcome.Endpoints!;
+        await context.Publish(new VirtualMachinesProvisioned(command.ClusterId, command.ResourceId, command.OperationId, endpoints.ApiServerUrl, endpoints.ApiServerIp, endpoints.ConsoleUrl, endpoints.IngressIp), context.CancellationToken);
+    }
+}

@@ -1,0 +1,126 @@
+using Aro.Api;
+using Aro.Api.Model;
+using Aro.Cloud;
+using Aro.Cloud.Clusters;
+using Aro.Cloud.Compute;
+using Aro.Cloud.Kubernetes;
+using Aro.Cloud.Network;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Clusters;
+using Azure;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Consumers.VirtualMachines;
+
+/// <summary>
+/// The installer's sequence, as ensure operations: the cluster resource group; the API and ingress public
+/// IPs; the public load balancer on the API IP; a bootstrap and three master VMs behind it (master subnet,
+/// masterProfile.vmSize); the worker MachineSet through the cluster's Kubernetes API, waited on until its
+/// machines are ready; then the bootstrap VM and NIC go.
+/// </summary>
+public sealed class VirtualMachineProvisioner(
+    IClusterDocuments documents,
+    IResourceGroups resourceGroups,
+    IPublicIpAddresses publicIps,
+    ILoadBalancers loadBalancers,
+    INetworkInterfaces networkInterfaces,
+    IVirtualMachines virtualMachines,
+    IMachineSets machineSets,
+    IOptions<CloudOptions> options) : IVirtualMachineProvisioner
+{
+    private readonly CloudOptions _options = options.Value;
+
+    public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        {
+            return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
+        }
+
+        if (cluster.Properties.WorkerProfiles.Count == 0)
+        {
+            return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InvalidParameter, "The cluster has no worker profile.", "properties.workerProfiles"));
+        }
+
+        try
+        {
+            return ProvisioningOutcome.Provisioned(await ProvisionAsync(cluster, cancellationToken));
+        }
+        catch (RequestFailedException e) when (e.IsPermanent())
+        {
+            return ProvisioningOutcome.Failed(e.ToCloudError(cluster.Properties.ClusterProfile.ResourceGroupId));
+        }
+    }
+
+    private async Task<ClusterEndpoints> ProvisionAsync(OpenShiftCluster cluster, CancellationToken cancellationToken)
+    {
+        var names = ClusterResourceNames.For(cluster);
+        var domain = ClusterDomain.For(cluster, _options);
+        var group = names.ResourceGroupId;
+        var location = cluster.Location;
+        var masterProfile = cluster.Properties.MasterProfile;
+
+        await resourceGroups.EnsureAsync(group, location, tags: null, cancellationToken);
+        var apiIp = await publicIps.EnsureAsync(group, names.ApiPublicIp, location, cancellationToken);
+        var ingressIp = await publicIps.EnsureAsync(group, names.IngressPublicIp, location, cancellationToken);
+        var loadBalancer = await loadBalancers.EnsureAsync(group, names.PublicLoadBalancer, location, apiIp.Id, cancellationToken);
+
+        var kubernetes = Target(cluster, names, domain);
+        var machineSetName = names.WorkerMachineSet(location);
+
+        // Once the workers' MachineSet exists the cluster is past bootstrapping: a repeat must not bring it back.
+        if (!await PastBootstrapAsync(group, names, kubernetes, machineSetName, cancellationToken))
+        {
+            var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
+            await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.BootstrapVm, location, masterProfile.VmSize, bootstrapNic), cancellationToken);
+        }
+
+        for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
+        {
+            var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
+            await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic), cancellationToken);
+        }
+
+        var workers = cluster.Properties.WorkerProfiles;
+        var worker = workers[0];
+        await machineSets.EnsureAsync(
+            kubernetes,
+            new MachineSetSpec(machineSetName, names.InfraId, workers.Sum(w => w.Count), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
+            cancellationToken);
+        await machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, cancellationToken);
+
+        await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
+        await networkInterfaces.DeleteAsync(group, names.BootstrapNic, cancellationToken);
+
+        return new ClusterEndpoints(domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp));
+    }
+
+    private async Task<bool> PastBootstrapAsync(string group, ClusterResourceNames names, KubernetesClusterTarget kubernetes, string machineSetName, CancellationToken cancellationToken)
+    {
+        var existing = (await virtualMachines.ListAsync(group, cancellationToken)).Select(vm => vm.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!Enumerable.Range(0, ClusterResourceNames.MasterCount).All(i => existing.Contains(names.MasterVm(i))))
+        {
+            return false;
+        }
+
+        try
+        {
+            var sets = await machineSets.ListAsync(kubernetes, cancellationToken);
+            return sets.Any(s => s.Name == machineSetName);
+        }
+        catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException)
+        {
+            // The API server does not answer yet: the cluster is still bootstrapping.
+            return false;
+        }
+    }
+
+    private static KubernetesClusterTarget Target(OpenShiftCluster cluster, ClusterResourceNames names, ClusterDomain domain)
+    {
+        var pki = cluster.Properties.Pki;
+        return new KubernetesClusterTarget(names.ResourceGroupName, domain.ApiServerUrl, pki?.RootCaCertificatePem, pki?.AdminClientCertificatePem, pki?.AdminClientKeyPem);
+    }
+
+    private static string Address(PublicIpAddress ip) =>
+        ip.IpAddress ?? throw new InvalidOperationException($"The public IP '{ip.Id}' has no address yet.");
+}

@@ -1,0 +1,34 @@
+using Aro.LocalCloud.Arm;
+using Aro.LocalCloud.Blobs;
+using Aro.LocalCloud.Hosting;
+using Aro.LocalCloud.Kubernetes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.LocalCloud;
+
+public static class LocalCloudEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the emulator's endpoints: ARM (/subscriptions, /providers), blobs (/_blob/{account}/..., and path-style /{account}/... on IP hosts), simulated
+    /// clusters (/_kubernetes) and the admin API (/_localcloud). The RP's own ARM API also lives under
+    /// /subscriptions, so a host mounting both restricts this group to the emulator's listener, e.g.
+    /// <c>app.MapAroLocalCloud().RequireHost("*:8444")</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapAroLocalCloud(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("");
+        group.Map("/subscriptions/{**rest}", (HttpContext context, ArmRequestHandler handler) => handler.HandleAsync(context));
+        group.Map("/providers/{**rest}", (HttpContext context, ArmRequestHandler handler) => handler.HandleAsync(context));
+        group.Map("/_blob/{**rest}", (HttpContext context, BlobRequestHandler handler) => handler.HandleAsync(context, pathStyle: false));
+
+        // Literal first segments above take precedence, so this only sees what no other route claims.
+        group.Map("/{account}/{container}/{**blob}", (HttpContext context, BlobRequestHandler handler) => handler.HandleAsync(context, pathStyle: true));
+        group.Map("/_kubernetes/{clusterKey}/{**rest}",
+            (HttpContext context, string clusterKey, KubernetesRequestHandler handler) => handler.HandleAsync(context, clusterKey));
+        AdminEndpoints.Map(group.MapGroup("/_localcloud"));
+        return group;
+    }
+}

@@ -1,0 +1,42 @@
+using MassTransit;
+
+namespace Aro.Orchestration;
+
+/// <summary>One cluster's lifecycle: the operation in progress, its step and what that step has gathered so far.</summary>
+public sealed class ClusterLifecycleState : SagaStateMachineInstance, ISagaVersion
+{
+    /// <summary>The cluster id every message carries (derived from the lower-cased resource id).</summary>
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = "";
+
+    /// <summary>Optimistic concurrency: the version the instance was read at.</summary>
+    public int Version { get; set; }
+
+    public string ResourceId { get; set; } = "";
+
+    /// <summary>The async operation in progress (or the last one, once Running or Failed); outcomes of any other are ignored.</summary>
+    public string OperationId { get; set; } = "";
+
+    public ClusterOperationKind Operation { get; set; }
+
+    /// <summary>The last worker count asked for or reported; unknown until a scale.</summary>
+    public int? WorkerCount { get; set; }
+
+    /// <summary>Fork/join of the DNS and Ignition steps, which run in parallel.</summary>
+    public bool DnsConfigured { get; set; }
+
+    public bool IgnitionGenerated { get; set; }
+
+    /// <summary>How many times the current step's command went out (1 on entering the step).</summary>
+    public int Attempt { get; set; }
+
+    public Guid? StepTimeoutTokenId { get; set; }
+
+    /// <summary>The error the last operation failed with, re-published if its request arrives again.</summary>
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public string? ErrorTarget { get; set; }
+}

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Aro.Persistence.Sqlite;
+using Aro.Persistence.Stores;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+
+namespace Aro.Persistence.Sagas;
+
+/// <summary>
+/// The saga instances of one type in one table of the embedded database: (correlation_id, version, state),
+/// state being the instance's JSON. Every write is one conditional statement on the version, so concurrency
+/// control is optimistic exactly as with a Cosmos DB ETag: a lost race surfaces as
+/// <see cref="ConcurrencyException"/> and the saga endpoint's retry runs the message again on fresh state.
+/// </summary>
+public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
+    where TSaga : class, ISagaVersion
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly SqliteDatabase _database;
+    private readonly OneTimeInitialization _schema;
+
+    public SqliteSagaRepository(SqliteDatabase database, string? tableName = null)
+    {
+        tableName ??= DefaultTableName;
+        // The table name is spliced into SQL text (it cannot be a parameter), so only plain identifiers pass.
+        if (!TableNamePattern().IsMatch(tableName))
+        {
+            throw new ArgumentException($"'{tableName}' is not a valid table name.", nameof(tableName));
+        }
+
+        _database = database;
+        TableName = tableName;
+        _schema = new OneTimeInitialization(CreateTableAsync);
+    }
+
+    /// <summary>saga_ followed by the saga type's name in snake case, e.g. saga_cluster_lifecycle_state.</summary>
+    public static string DefaultTableName { get; } = "saga_" + SnakeCaseBoundary().Replace(typeof(TSaga).Name, "$1_$2").ToLowerInvariant();
+
+    public string TableName { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+
+    public async Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT version, state FROM {TableName} WHERE correlation_id = @id;", ("@id", Key(correlationId)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Materialize(reader.GetInt32(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Every instance the predicate accepts. A scan: meant for operators and tests, not for correlating messages.</summary>
+    public async Task<IReadOnlyList<TSaga>> QueryAsync(Func<TSaga, bool> predicate, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT version, state FROM {TableName} ORDER BY correlation_id;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var instances = new List<TSaga>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var instance = Materialize(reader.GetInt32(0), reader.GetString(1));
+            if (predicate(instance))
+            {
+                instances.Add(instance);
+            }
+        }
+
+        return instances;
+    }
+
+    /// <summary>Stores a new instance at version 1; false when one with the same correlation id exists already.</summary>
+    public async Task<bool> TryInsertAsync(TSaga instance, CancellationToken cancellationToken)
+    {
+        const int firstVersion = 1;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"INSERT INTO {TableName} (correlation_id, version, state) VALUES (@id, @version, @state) ON CONFLICT DO NOTHING;",
+            ("@id", Key(instance.CorrelationId)),
+            ("@version", firstVersion),
+            ("@state", Serialize(instance, firstVersion)));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        instance.Version = firstVersion;
+        return true;
+    }
+
+    /// <summary>Stores a new instance; another writer having created it first is a <see cref="ConcurrencyException"/>.</summary>
+    public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken)
+    {
+        if (!await TryInsertAsync(instance, cancellationToken))
+        {
+            throw new ConcurrencyException($"The saga instance {instance.CorrelationId} exists already.", typeof(TSaga), instance.CorrelationId);
+        }
+    }
+
+    /// <summary>
+    /// Writes the instance over the version it was read at and moves it to the next version; any other
+    /// write since that read is a <see cref="ConcurrencyException"/>.
+    /// </summary>
+    public async Task UpdateAsync(TSaga instance, CancellationToken cancellationToken)
+    {
+        var readVersion = instance.Version;
+        var nextVersion = readVersion + 1;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"UPDATE {TableName} SET version = @nextVersion, state = @state WHERE correlation_id = @id AND version = @readVersion;",
+            ("@id", Key(instance.CorrelationId)),
+            ("@readVersion", readVersion),
+            ("@nextVersion", nextVersion),
+            ("@state", Serialize(instance, nextVersion)));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw Conflict(instance, readVersion);
+        }
+
+        instance.Version = nextVersion;
+    }
+
+    /// <summary>Removes the instance if nobody wrote it since it was read; otherwise a <see cref="ConcurrencyException"/>.</summary>
+    public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"DELETE FROM {TableName} WHERE correlation_id = @id AND version = @version;",
+            ("@id", Key(instance.CorrelationId)),
+            ("@version", instance.Version));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw Conflict(instance, instance.Version);
+        }
+    }
+
+    private static ConcurrencyException Conflict(TSaga instance, int readVersion) =>
+        new($"The saga instance {instance.CorrelationId} changed or disappeared since it was read at version {readVersion}.", typeof(TSaga), instance.CorrelationId);
+
+    // The canonical text form keeps the key readable for operators and independent of byte order.
+    private static string Key(Guid correlationId) => correlationId.ToString("D");
+
+    private static string Serialize(TSaga instance, int version)
+    {
+        // The JSON carries the version it is stored under; the caller's instance only takes it once the write succeeded.
+        var previous = instance.Version;
+        instance.Version = version;
+        try
+        {
+            return JsonSerializer.Serialize(instance, SerializerOptions);
+        }
+        finally
+        {
+            instance.Version = previous;
+        }
+    }
+
+    private static TSaga Materialize(int version, string state)
+    {
+        var instance = JsonSerializer.Deserialize<TSaga>(state, SerializerOptions)
+            ?? throw new InvalidOperationException($"A stored {typeof(TSaga).Name} is empty.");
+        // The column is the truth: it is what the conditional writes compare against.
+        instance.Version = version;
+        return instance;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        return await _database.OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task CreateTableAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"""
+            CREATE TABLE IF NOT EXISTS {TableName} (
+                correlation_id TEXT NOT NULL PRIMARY KEY,
+                version INTEGER NOT NULL,
+                state TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex TableNamePattern();
+
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex SnakeCaseBoundary();
+}

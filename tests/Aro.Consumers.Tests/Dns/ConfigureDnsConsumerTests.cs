@@ -1,0 +1,46 @@
+using Aro.Cloud.Dns;
+using Aro.Cloud.Network;
+using Aro.Consumers.Tests.Network;
+using Aro.Contracts;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Consumers.Tests.Dns;
+
+public sealed class ConfigureDnsConsumerTests(LocalCloudHarness cloud) : IClassFixture<LocalCloudHarness>
+{
+    [Fact]
+    public async Task A_managed_domain_gets_api_api_int_and_apps_records_on_the_cluster_ips()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(domain: "mycluster")));
+        var harness = await provider.StartTestHarness();
+
+        var first = await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+        var again = await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.IsType<DnsConfigured>(first);
+        Assert.IsType<DnsConfigured>(again);
+        var ips = provider.GetRequiredService<IPublicIpAddresses>();
+        var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
+        var api = await ips.EnsureAsync(ValidCluster.ClusterResourceGroupId, $"{infraId}-pip-v4", ValidCluster.Location, CancellationToken.None);
+        var ingress = await ips.EnsureAsync(ValidCluster.ClusterResourceGroupId, $"{infraId}-default-v4", ValidCluster.Location, CancellationToken.None);
+        var zones = provider.GetRequiredService<IDnsZones>();
+        Assert.Equal([api.IpAddress!], await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.mycluster", CancellationToken.None));
+        Assert.Equal([api.IpAddress!], await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, "api-int.mycluster", CancellationToken.None));
+        Assert.Equal([ingress.IpAddress!], await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, "*.apps.mycluster", CancellationToken.None));
+        Assert.Equal([$"{infraId}-default-v4", $"{infraId}-pip-v4"], await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/publicIPAddresses"));
+    }
+
+    [Fact]
+    public async Task A_custom_domain_is_left_to_its_owner()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(domain: "cluster.example.com")));
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.IsType<DnsConfigured>(outcome);
+        Assert.Null(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.cluster.example.com", CancellationToken.None));
+        Assert.Empty(await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/publicIPAddresses"));
+    }
+}

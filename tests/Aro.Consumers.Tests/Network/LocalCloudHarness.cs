@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Aro.Cloud;
+using Aro.Cloud.Compute;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Clusters;
+using Aro.Consumers.Dns;
+using Aro.Consumers.Network;
+using Aro.Consumers.Scale;
+using Aro.Consumers.Teardown;
+using Aro.Consumers.VirtualMachines;
+using Aro.LocalCloud;
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Resources;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Consumers.Tests.Network;
+
+/// <summary>
+/// One local cloud per test class (port 0); per test a fresh slate, cluster store and bus harness with the
+/// network, DNS, VM, scale and teardown consumers wired to the real cloud adapters.
+/// </summary>
+public sealed class LocalCloudHarness : IAsyncLifetime
+{
+    public const string DnsResourceGroupId = $"/subscriptions/{ValidCluster.SubscriptionId}/resourceGroups/aro-dns";
+    public const string DnsZoneId = $"{DnsResourceGroupId}/providers/Microsoft.Network/dnszones/aro.localhost";
+
+    public LocalCloudServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Server = await LocalCloudServer.StartAsync(new LocalCloudOptions { Url = "https://localhost:0" });
+
+    public Task DisposeAsync() => Server.DisposeAsync().AsTask();
+
+    /// <summary>Empties the cloud and builds a provider whose cluster store holds <paramref name="clusters"/>.</summary>
+    public ServiceProvider Start(InMemoryClusters clusters)
+    {
+        Server.Reset();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cloud:ArmEndpoint"] = Server.BaseAddress.ToString(),
+                ["Cloud:AllowUntrustedCertificates"] = "true",
+                ["Cloud:KubernetesEndpoint"] = "{arm}/_kubernetes/{clusterResourceGroup}",
+                ["Cloud:DnsZoneResourceGroupId"] = DnsResourceGroupId,
+                ["Cloud:Domain"] = "aro.localhost",
+                ["Cloud:Location"] = "eastus",
+                ["Cloud:KubernetesPollInterval"] = "00:00:00.050",
+                ["Cloud:MachineSetReadyTimeout"] = "00:00:20",
+            })
+            .Build();
+        return new ServiceCollection()
+            .AddAroCloud(configuration)
+            .AddSingleton<IClusterDocuments>(clusters)
+            .AddSingleton<INetworkValidator, NetworkValidator>()
+            .AddSingleton<IClusterDns, ClusterDns>()
+            .AddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>()
+            .AddSingleton<IWorkerScaler, WorkerScaler>()
+            .AddSingleton<IClusterTeardown, ClusterTeardown>()
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.AddConsumer<ValidateNetworkConsumer, ValidateNetworkConsumerDefinition>();
+                bus.AddConsumer<ConfigureDnsConsumer, ConfigureDnsConsumerDefinition>();
+                bus.AddConsumer<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachinesConsumerDefinition>();
+                bus.AddConsumer<ScaleWorkersConsumer, ScaleWorkersConsumerDefinition>();
+                bus.AddConsumer<TearDownClusterConsumer, TearDownClusterConsumerDefinition>();
+            })
+            .BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>The customer's vnet of <see cref="ValidCluster"/>: master 10.0.0.0/23 and worker 10.0.2.0/23, or the subnets given.</summary>
+    public static async Task CreateVirtualNetworkAsync(IServiceProvider services, params (string Name, string Prefix, string? NsgId)[] subnets)
+    {
+        if (subnets.Length == 0)
+        {
+            subnets = [("master", ValidCluster.MasterCidr, null), ("worker", ValidCluster.WorkerCidr, null)];
+        }
+
+        await services.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.VnetResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
+        var subnetArray = new JsonArray();
+        foreach (var (name, prefix, nsgId) in subnets)
+        {
+            var properties = new JsonObject { ["addressPrefix"] = prefix };
+            if (nsgId is not null)
+            {
+                properties["networkSecurityGroup"] = new JsonObject { ["id"] = nsgId };
+            }
+
+            subnetArray.Add(new JsonObject { ["name"] = name, ["properties"] = properties });
+        }
+
+        var body = new JsonObject
+        {
+            ["addressSpace"] = new JsonObject { ["addressPrefixes"] = new JsonArray("10.0.0.0/16") },
+            ["subnets"] = subnetArray,
+        };
+        await services.GetRequiredService<ArmClient>().GetGenericResources().CreateOrUpdateAsync(
+            WaitUntil.Completed,
+            new ResourceIdentifier(ValidCluster.VnetId),
+            new GenericResourceData(new AzureLocation(ValidCluster.Location)) { Properties = BinaryData.FromString(body.ToJsonString()) });
+    }
+
+    /// <summary>The ids of one resource type in a group, straight from the emulator's ARM list endpoint.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string resourceGroupId, string resourceType)
+    {
+        using var http = new HttpClient(Server.CreateHttpMessageHandler()) { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.GetAsync($"{resourceGroupId.TrimStart('/')}/providers/{resourceType}?api-version={ArmApiVersions.Network}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        response.EnsureSuccessStatusCode();
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return (json?["value"] as JsonArray ?? []).Select(v => v?["name"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public static async Task<IReadOnlyList<string>> VirtualMachinesAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<IVirtualMachines>().ListAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None))
+            .Select(vm => vm.Name).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Publishes <paramref name="command"/> and returns the outcome its consumer published.</summary>
+    public static async Task<object> RunAsync<TCommand>(ITestHarness harness, TCommand command)
+        where TCommand : class
+    {
+        // The consumer's outcome carries the command's conversation id.
+        var conversationId = NewId.NextGuid();
+        await harness.Bus.Publish(command, context => context.ConversationId = conversationId);
+        bool IsOutcome(IPublishedMessage m) => m.Context.ConversationId == conversationId && m.MessageObject is not TCommand;
+        Assert.True(await harness.Published.Any(IsOutcome), $"Nothing was published in answer to {typeof(TCommand).Name}.");
+        return harness.Published.Select(IsOutcome).First().MessageObject;
+    }
+}

@@ -1,0 +1,37 @@
+using Aro.Api.Model;
+
+namespace Aro.Consumers.Tests.Network;
+
+/// <summary>A valid cluster being created, with a managed domain, in a customer vnet with a master and a worker subnet.</summary>
+public static class ValidCluster
+{
+    public const string SubscriptionId = "4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70";
+    public const string ResourceId = $"/subscriptions/{SubscriptionId}/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/mycluster";
+    public const string VnetResourceGroupId = $"/subscriptions/{SubscriptionId}/resourceGroups/vnet-rg";
+    public const string VnetId = $"{VnetResourceGroupId}/providers/Microsoft.Network/virtualNetworks/vnet";
+    public const string MasterSubnetId = $"{VnetId}/subnets/master";
+    public const string WorkerSubnetId = $"{VnetId}/subnets/worker";
+    public const string MasterCidr = "10.0.0.0/23";
+    public const string WorkerCidr = "10.0.2.0/23";
+    public const string ClusterResourceGroupName = "aro-mycluster";
+    public const string ClusterResourceGroupId = $"/subscriptions/{SubscriptionId}/resourceGroups/{ClusterResourceGroupName}";
+    public const string Location = "eastus";
+
+    public static OpenShiftCluster New(string domain = "mycluster", int workers = 3) => new()
+    {
+        Id = ResourceId,
+        Name = "mycluster",
+        Type = "Microsoft.RedHatOpenShift/openShiftClusters",
+        Location = Location,
+        Properties = new OpenShiftClusterProperties
+        {
+            ProvisioningState = ProvisioningState.Creating,
+            ClusterProfile = new ClusterProfile { Domain = domain, Version = "4.15.27", ResourceGroupId = ClusterResourceGroupId },
+            NetworkProfile = new NetworkProfile { PodCidr = "10.128.0.0/14", ServiceCidr = "172.30.0.0/16" },
+            MasterProfile = new MasterProfile { VmSize = "Standard_D8s_v3", SubnetId = MasterSubnetId },
+            WorkerProfiles = [new WorkerProfile { Name = "worker", VmSize = "Standard_D4s_v3", DiskSizeGB = 128, SubnetId = WorkerSubnetId, Count = workers }],
+            ApiServerProfile = new ApiServerProfile { Visibility = "Public" },
+            IngressProfiles = [new IngressProfile { Name = "default", Visibility = "Public" }],
+        },
+    };
+}

@@ -1,0 +1,60 @@
+using Aro.Api;
+using Aro.Contracts;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Consumers.Tests.Network;
+
+public sealed class ValidateNetworkConsumerTests(LocalCloudHarness cloud) : IClassFixture<LocalCloudHarness>
+{
+    private const string Nsg = $"{ValidCluster.VnetResourceGroupId}/providers/Microsoft.Network/networkSecurityGroups/nsg";
+
+    public static TheoryData<string, (string, string, string?)[], string> Failures => new()
+    {
+        { "master subnet missing", [("worker", ValidCluster.WorkerCidr, null)], ValidCluster.MasterSubnetId },
+        { "worker subnet missing", [("master", ValidCluster.MasterCidr, null)], ValidCluster.WorkerSubnetId },
+        { "worker subnet too small", [("master", ValidCluster.MasterCidr, null), ("worker", "10.0.2.0/28", null)], ValidCluster.WorkerSubnetId },
+        { "master subnet with an NSG", [("master", ValidCluster.MasterCidr, Nsg), ("worker", ValidCluster.WorkerCidr, null)], ValidCluster.MasterSubnetId },
+        { "subnets overlap", [("master", ValidCluster.MasterCidr, null), ("worker", "10.0.1.0/24", null)], ValidCluster.WorkerSubnetId },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task An_invalid_network_fails_with_InvalidLinkedVNet_about_the_subnet(string name, (string, string, string?)[] subnets, string target)
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider, subnets);
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-" + name));
+
+        var failed = Assert.IsType<NetworkValidationFailed>(outcome);
+        Assert.Equal(CloudErrorCodes.InvalidLinkedVNet, failed.Code);
+        Assert.Equal(target, failed.Target, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task A_missing_subnet_says_it_could_not_be_found()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        var failed = Assert.IsType<NetworkValidationFailed>(outcome);
+        Assert.Equal($"The provided subnet '{ValidCluster.MasterSubnetId}' could not be found.", failed.Message);
+    }
+
+    [Fact]
+    public async Task A_valid_network_is_validated()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.IsType<NetworkValidated>(outcome);
+        Assert.True(await harness.GetConsumerHarness<Aro.Consumers.Network.ValidateNetworkConsumer>().Consumed.Any<ValidateNetwork>());
+    }
+}

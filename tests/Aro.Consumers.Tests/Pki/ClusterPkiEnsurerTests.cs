@@ -1,0 +1,71 @@
+using Aro.Api.Resources;
+using Aro.Consumers.Pki;
+
+namespace Aro.Consumers.Tests.Pki;
+
+public sealed class ClusterPkiEnsurerTests
+{
+    private readonly InMemoryClusterDocuments _documents = new();
+    private readonly ClusterPkiEnsurer _ensurer;
+
+    public ClusterPkiEnsurerTests()
+    {
+        _ensurer = new ClusterPkiEnsurer(_documents, new ClusterPkiIssuer(TimeProvider.System));
+        _documents.Put(TestClusters.New());
+    }
+
+    [Fact]
+    public async Task Sets_the_InfraId_derived_from_the_resource_id_and_a_PKI()
+    {
+        var cluster = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
+
+        Assert.NotNull(cluster);
+        Assert.Equal(InfraId.For(TestClusters.ResourceId), cluster.Properties.InfraId);
+        Assert.Matches("^mycluster-[a-z0-9]{5}$", cluster.Properties.InfraId);
+        Assert.NotNull(cluster.Properties.Pki?.RootCaKeyPem);
+        Assert.Equal(cluster.Properties.Pki.RootCaCertificatePem, _documents.Stored(TestClusters.ResourceId)!.Properties.Pki!.RootCaCertificatePem);
+    }
+
+    [Fact]
+    public async Task A_second_run_keeps_the_CA_and_InfraId_without_writing()
+    {
+        var first = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
+        var second = await _ensurer.EnsureAsync(TestClusters.ResourceId, _documents.Stored(TestClusters.ResourceId)!, TestClusters.Domain, CancellationToken.None);
+
+        Assert.Equal(first!.Properties.InfraId, second!.Properties.InfraId);
+        Assert.Equal(first.Properties.Pki!.RootCaCertificatePem, second.Properties.Pki!.RootCaCertificatePem);
+        Assert.Equal(first.Properties.Pki.RootCaKeyPem, second.Properties.Pki.RootCaKeyPem);
+        Assert.Equal(1, _documents.Updates);
+    }
+
+    [Fact]
+    public async Task A_run_that_read_before_another_stored_its_PKI_keeps_the_stored_CA()
+    {
+        var stale = TestClusters.New();
+        var winner = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
+
+        var late = await _ensurer.EnsureAsync(TestClusters.ResourceId, stale, TestClusters.Domain, CancellationToken.None);
+
+        Assert.Equal(winner!.Properties.Pki!.RootCaCertificatePem, late!.Properties.Pki!.RootCaCertificatePem);
+        Assert.Equal(winner.Properties.Pki.RootCaCertificatePem, _documents.Stored(TestClusters.ResourceId)!.Properties.Pki!.RootCaCertificatePem);
+    }
+
+    [Fact]
+    public async Task Keeps_an_InfraId_that_is_already_set()
+    {
+        var cluster = TestClusters.New();
+        cluster.Properties.InfraId = "legacy-abcde";
+        _documents.Put(cluster);
+
+        var ensured = await _ensurer.EnsureAsync(TestClusters.ResourceId, cluster, TestClusters.Domain, CancellationToken.None);
+
+        Assert.Equal("legacy-abcde", ensured!.Properties.InfraId);
+        Assert.NotNull(ensured.Properties.Pki);
+    }
+
+    [Fact]
+    public async Task Answers_null_when_the_cluster_is_gone()
+    {
+        Assert.Null(await _ensurer.EnsureAsync(TestClusters.ResourceId + "x", TestClusters.New(TestClusters.ResourceId + "x"), TestClusters.Domain, CancellationToken.None));
+    }
+}

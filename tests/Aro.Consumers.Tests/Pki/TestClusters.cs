@@ -1,0 +1,36 @@
+using Aro.Api.Model;
+using Aro.Cloud;
+
+namespace Aro.Consumers.Tests.Pki;
+
+/// <summary>A valid cluster as the frontend stores it before the backend has touched it.</summary>
+internal static class TestClusters
+{
+    public const string ResourceId = "/subscriptions/4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/My_Cluster";
+    public const string Domain = "mycluster.aro.localhost";
+    public const string RpZone = "aro.localhost";
+    public const string ClusterResourceGroupId = "/subscriptions/4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70/resourceGroups/aro-mycluster";
+    public const string PullSecret = """{"auths":{"registry.example.com":{"auth":"dXNlcjpzM2NyZXQ="}}}""";
+
+    /// <summary>Sets the RP's zone, which completes managed (dot-less) domains.</summary>
+    public static void ConfigureCloud(CloudOptions options) => options.Domain = RpZone;
+
+    public static OpenShiftCluster New(string resourceId = ResourceId) => new()
+    {
+        Id = resourceId,
+        Name = resourceId[(resourceId.LastIndexOf('/') + 1)..],
+        Type = "Microsoft.RedHatOpenShift/openShiftClusters",
+        Location = "eastus",
+        Properties = new OpenShiftClusterProperties
+        {
+            ProvisioningState = ProvisioningState.Creating,
+            ClusterProfile = new ClusterProfile
+            {
+                Domain = Domain,
+                Version = "4.3.0",
+                ResourceGroupId = ClusterResourceGroupId,
+                PullSecret = PullSecret,
+            },
+        },
+    };
+}

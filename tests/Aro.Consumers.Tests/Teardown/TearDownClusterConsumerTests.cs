@@ -1,0 +1,62 @@
+using Aro.Cloud.Dns;
+using Aro.Cloud.Network;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Tests.Network;
+using Aro.Contracts;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Consumers.Tests.Teardown;
+
+public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : IClassFixture<LocalCloudHarness>
+{
+    [Fact]
+    public async Task Teardown_leaves_nothing_and_a_second_teardown_succeeds()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(workers: 3)));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+        Assert.IsType<DnsConfigured>(await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
+        Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
+
+        var first = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+        var second = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+
+        Assert.IsType<ClusterTornDown>(first);
+        Assert.IsType<ClusterTornDown>(second);
+        Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+        Assert.Empty(await LocalCloudHarness.VirtualMachinesAsync(provider));
+        var zones = provider.GetRequiredService<IDnsZones>();
+        foreach (var record in new[] { "api.mycluster", "api-int.mycluster", "*.apps.mycluster" })
+        {
+            Assert.Null(await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, record, CancellationToken.None));
+        }
+
+        // The customer's vnet is not the cluster's to delete.
+        Assert.NotNull(await provider.GetRequiredService<IVirtualNetworks>().GetSubnetAsync(ValidCluster.MasterSubnetId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Tearing_down_a_cluster_whose_creation_stopped_half_way_converges()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
+        await provider.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.ClusterResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
+        await provider.GetRequiredService<IPublicIpAddresses>().EnsureAsync(ValidCluster.ClusterResourceGroupId, $"{infraId}-pip-v4", ValidCluster.Location, CancellationToken.None);
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+
+        Assert.IsType<ClusterTornDown>(outcome);
+        Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Tearing_down_a_cluster_that_is_already_forgotten_succeeds()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters());
+        var harness = await provider.StartTestHarness();
+
+        Assert.IsType<ClusterTornDown>(await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2")));
+    }
+}

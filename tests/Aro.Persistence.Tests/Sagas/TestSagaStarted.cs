@@ -1,0 +1,5 @@
+using MassTransit;
+
+namespace Aro.Persistence.Tests.Sagas;
+
+public sealed record TestSagaStarted(Guid CorrelationId) : CorrelatedBy<Guid>;
