@@ -70,8 +70,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             // A cluster this saga never saw (its instance lost, or created before the saga existed) is adopted.
             Enter(When(ClusterScaleRequested)
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
-            StartUpdate(When(ClusterUpdateRequested)
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId))),
+            Enter(When(ClusterUpdateRequested)
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating),
             // Deleting a cluster the saga never saw still tears down whatever exists and reports it deleted.
             Enter(When(ClusterDeleteRequested)
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting));
@@ -137,8 +137,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Create, context.Message.ResourceId, context.Message.OperationId)), ValidatingNetwork),
             Enter(When(ClusterScaleRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
-            StartUpdate(When(ClusterUpdateRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId))),
+            Enter(When(ClusterUpdateRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating),
             Enter(When(ClusterDeleteRequested, context => !IsCurrent(context))
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting),
             When(StepTimeout.Received, IsCurrentAttempt)
@@ -262,20 +262,6 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             .TransitionTo(step)
             .ThenAsync(PublishStepAsync)
             .Schedule(StepTimeout, context => NewStepTimeout(context.Saga));
-
-    /// <summary>
-    /// An update reconciles the worker count, the only sizing that can change. Until the saga has been
-    /// told a count (ClusterUpdateRequested carries none) there is nothing to reconcile and it succeeds at once.
-    /// </summary>
-    private EventActivityBinder<ClusterLifecycleState, T> StartUpdate<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
-        where T : class =>
-        binder.IfElse(
-            context => context.Saga.WorkerCount.HasValue,
-            reconcile => Enter(reconcile, Updating),
-            nothingToDo => nothingToDo
-                .Unschedule(StepTimeout)
-                .TransitionTo(Running)
-                .ThenAsync(PublishTerminalAsync));
 
     private EventActivityBinder<ClusterLifecycleState, T> Succeed<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
         where T : class =>

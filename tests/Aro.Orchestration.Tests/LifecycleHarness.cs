@@ -72,8 +72,8 @@ public sealed class LifecycleHarness : IAsyncDisposable
     public Task ScaleAsync(string operationId, int workerCount) =>
         Harness.Bus.Publish(new ClusterScaleRequested(ClusterId, ResourceId, operationId, workerCount, DateTimeOffset.UtcNow));
 
-    public Task UpdateAsync(string operationId) =>
-        Harness.Bus.Publish(new ClusterUpdateRequested(ClusterId, ResourceId, operationId, DateTimeOffset.UtcNow));
+    public Task UpdateAsync(string operationId, int workerCount) =>
+        Harness.Bus.Publish(new ClusterUpdateRequested(ClusterId, ResourceId, operationId, workerCount, DateTimeOffset.UtcNow));
 
     public Task DeleteAsync(string operationId) =>
         Harness.Bus.Publish(new ClusterDeleteRequested(ClusterId, ResourceId, operationId, DateTimeOffset.UtcNow));

@@ -36,15 +36,13 @@ public sealed class ScaleAndUpdateTests
     }
 
     [Fact]
-    public async Task An_update_reconciles_the_known_worker_count_through_Updating()
+    public async Task An_update_reconciles_the_requested_worker_count_through_Updating()
     {
         await using var lifecycle = await LifecycleHarness.StartAsync();
         await lifecycle.CreateRunningAsync("op-create");
-        await lifecycle.ScaleAsync("op-scale", 4);
-        await lifecycle.PublishedAsync<ClusterUpdateSucceeded>(m => m.OperationId == "op-scale");
         lifecycle.Cloud.Answer<ScaleWorkers>(StepAnswer.Silent);
 
-        await lifecycle.UpdateAsync("op-update");
+        await lifecycle.UpdateAsync("op-update", 4);
 
         await lifecycle.AssertStateAsync(lifecycle.Machine.Updating);
         Assert.Equal(new ScaleWorkers(lifecycle.ClusterId, lifecycle.ResourceId, "op-update", 4), await lifecycle.PublishedAsync<ScaleWorkers>(m => m.OperationId == "op-update"));
@@ -54,19 +52,6 @@ public sealed class ScaleAndUpdateTests
         await lifecycle.Harness.Bus.Publish(new WorkersScaled(lifecycle.ClusterId, lifecycle.ResourceId, "op-update", 4));
         await lifecycle.PublishedAsync<ClusterUpdateSucceeded>(m => m.OperationId == "op-update");
         await lifecycle.AssertStateAsync(lifecycle.Machine.Running);
-    }
-
-    [Fact]
-    public async Task An_update_before_any_worker_count_is_known_succeeds_without_scaling()
-    {
-        await using var lifecycle = await LifecycleHarness.StartAsync();
-        await lifecycle.CreateRunningAsync("op-create");
-
-        await lifecycle.UpdateAsync("op-update");
-
-        await lifecycle.PublishedAsync<ClusterUpdateSucceeded>(m => m.OperationId == "op-update");
-        await lifecycle.AssertStateAsync(lifecycle.Machine.Running);
-        Assert.Empty(await lifecycle.DeliveredWhenQuietAsync<ScaleWorkers>());
     }
 
     [Fact]

@@ -49,13 +49,13 @@ public sealed class ClusterResourceNames
     /// The storage account holding the Ignition configs: <c>cluster</c> and 10 characters derived from the
     /// cluster resource group id (account names are global, lower-case alphanumerics, at most 24 long).
     /// </summary>
-    public string StorageAccount
+    public string StorageAccount => StorageAccountFor(ResourceGroupId);
+
+    /// <summary>The name of <see cref="StorageAccount"/> for the cluster resource group <paramref name="resourceGroupId"/>.</summary>
+    public static string StorageAccountFor(string resourceGroupId)
     {
-        get
-        {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ResourceGroupId.ToLowerInvariant()));
-            return "cluster" + Convert.ToHexStringLower(hash)[..10];
-        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(resourceGroupId.ToLowerInvariant()));
+        return "cluster" + Convert.ToHexStringLower(hash)[..10];
     }
 
     public static string IgnitionContainer => "ignition";

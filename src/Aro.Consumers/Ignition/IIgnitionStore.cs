@@ -7,9 +7,10 @@ namespace Aro.Consumers.Ignition;
 public interface IIgnitionStore
 {
     /// <param name="clusterResourceGroupId">The id of the resource group that holds the cluster's resources.</param>
+    /// <param name="location">The cluster's region, where the store is created if it does not exist yet.</param>
     /// <param name="infraId">The cluster's InfraId, the prefix of everything it owns.</param>
     /// <param name="role">One of <see cref="IgnitionRoles"/>.</param>
     /// <param name="config">The Ignition config, UTF-8 JSON. The bootstrap config holds secrets.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    Task StoreAsync(string clusterResourceGroupId, string infraId, string role, byte[] config, CancellationToken cancellationToken);
+    Task StoreAsync(string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken);
 }

@@ -45,7 +45,7 @@ internal sealed partial class IgnitionService(
         var infraId = cluster.Properties.InfraId!;
         foreach (var (role, config) in IgnitionConfigs.For(cluster, domain.Fqdn))
         {
-            await store.StoreAsync(resourceGroupId, infraId, role, config, cancellationToken);
+            await store.StoreAsync(resourceGroupId, cluster.Location, infraId, role, config, cancellationToken);
         }
 
         LogStored(logger, infraId, resourceGroupId);

@@ -148,7 +148,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
             null => new ClusterCreateRequested(clusterId, cluster.Id, document.AsyncOperationId!, now),
             _ when ClusterChange.IsScaleOnly(previous, cluster) =>
                 new ClusterScaleRequested(clusterId, cluster.Id, document.AsyncOperationId!, ClusterChange.WorkerCount(cluster), now),
-            _ => new ClusterUpdateRequested(clusterId, cluster.Id, document.AsyncOperationId!, now),
+            _ => new ClusterUpdateRequested(clusterId, cluster.Id, document.AsyncOperationId!, ClusterChange.WorkerCount(cluster), now),
         };
 
         try

@@ -136,6 +136,21 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
         return new DocumentPage<TDocument>(items, null);
     }
 
+    /// <summary>
+    /// Every document of every partition, streamed in key order. Only for the backend's sweeps over all
+    /// subscriptions (Cosmos DB answers the same with a cross-partition query), never for client requests.
+    /// </summary>
+    protected async IAsyncEnumerable<TDocument> ScanAllPartitionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT etag, body FROM {TableName} ORDER BY partition_key, id;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Materialize(reader.GetString(0), reader.GetString(1));
+        }
+    }
+
     private async Task<int> WriteAsync(TDocument document, string sql, string? expectedETag, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(document.Id) || string.IsNullOrEmpty(document.PartitionKey))

@@ -1,3 +1,4 @@
+using Aro.Api.Model;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Stores;
@@ -5,4 +6,16 @@ using Aro.Persistence.Stores;
 namespace Aro.Persistence.Sqlite;
 
 public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, DocumentJsonSerializer serializer)
-    : SqliteDocumentStore<OpenShiftClusterDocument>(database, serializer, "open_shift_clusters"), IOpenShiftClusterStore;
+    : SqliteDocumentStore<OpenShiftClusterDocument>(database, serializer, "open_shift_clusters"), IOpenShiftClusterStore
+{
+    public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var document in ScanAllPartitionsAsync(cancellationToken))
+        {
+            if (!document.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
+            {
+                yield return document;
+            }
+        }
+    }
+}

@@ -2,4 +2,11 @@ using Aro.Persistence.Documents;
 
 namespace Aro.Persistence.Stores;
 
-public interface IOpenShiftClusterStore : IDocumentStore<OpenShiftClusterDocument>;
+public interface IOpenShiftClusterStore : IDocumentStore<OpenShiftClusterDocument>
+{
+    /// <summary>
+    /// Every cluster, across all subscriptions, whose provisioningState is not terminal: the operations the
+    /// backend still owes an outcome. For the reconciler's sweeps, not for client requests.
+    /// </summary>
+    IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken);
+}

@@ -11,8 +11,8 @@ internal static class AroEnvironmentVariables
 {
     private static readonly (string Variable, string[] Keys)[] Mappings =
     [
-        ("LOCATION", ["Frontend:Location"]),
-        ("DOMAIN", ["Frontend:Domain"]),
+        ("LOCATION", ["Frontend:Location", "Cloud:Location"]),
+        ("DOMAIN", ["Frontend:Domain", "Cloud:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
@@ -20,6 +20,14 @@ internal static class AroEnvironmentVariables
         ("ARO_TLS_CERTIFICATE_FILE", ["Rp:TlsCertificateFile"]),
         ("ARO_LOG_LEVEL", ["Serilog:MinimumLevel:Default"]),
         ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
+        ("ARO_CLOUD_ENDPOINT", ["Cloud:ArmEndpoint"]),
+        ("ARO_CLOUD_ALLOW_UNTRUSTED_CERTIFICATES", ["Cloud:AllowUntrustedCertificates"]),
+        ("ARO_DNS_RESOURCE_GROUP_ID", ["Cloud:DnsZoneResourceGroupId"]),
+        ("ARO_LOCAL_CLOUD_URL", ["LocalCloud:Url"]),
+        ("ARO_STEP_TIMEOUT", ["Orchestration:StepTimeout"]),
+        ("ARO_MAX_STEP_ATTEMPTS", ["Orchestration:MaxStepAttempts"]),
+        ("ARO_RECONCILE_INTERVAL", ["Backend:ReconcileInterval"]),
+        ("ARO_RECONCILE_STALE_AFTER", ["Backend:StaleAfter"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>

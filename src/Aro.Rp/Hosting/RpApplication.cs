@@ -1,5 +1,7 @@
 using Aro.Frontend;
 using Aro.Persistence;
+using Aro.Rp.Backend;
+using Aro.Rp.LocalCloud;
 using Aro.Rp.Messaging;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -7,7 +9,7 @@ using Serilog.Formatting.Compact;
 
 namespace Aro.Rp.Hosting;
 
-/// <summary>Composes the all-in-one RP: frontend, embedded store and in-memory bus, served over HTTPS.</summary>
+/// <summary>Composes the all-in-one RP: frontend and backend over the embedded store and in-memory bus, the local cloud beside them.</summary>
 internal static class RpApplication
 {
     public static WebApplication Build(string[] args)
@@ -52,18 +54,50 @@ internal static class RpApplication
                 persistence.DataDirectory = rp.Value.DataDirectory;
             }
         });
-        builder.Services.AddAroFrontend(builder.Configuration);
-        builder.Services.AddAroMessaging();
+        var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
+        var runsFrontend = components is "all" or "frontend";
+        var runsBackend = components is "all" or "backend";
+        if (runsFrontend)
+        {
+            builder.Services.AddAroFrontend(builder.Configuration);
+        }
+
+        // Hosted services start in registration order: the local cloud before the bus (the consumers' first
+        // calls find it listening), the bus before the backend's reconciler (its first sweep publishes).
+        if (runsBackend)
+        {
+            builder.Services.AddAroCloudSelection(builder.Configuration);
+        }
+
+        builder.Services.AddAroMessaging(bus =>
+        {
+            if (runsBackend)
+            {
+                bus.AddAroBackendEndpoints();
+            }
+        });
+        if (runsBackend)
+        {
+            builder.Services.AddAroBackend(builder.Configuration);
+        }
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         // Outermost, so the completion line shows the status the client really got.
         app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
             diagnostics.Set("RequestId", http.Response.Headers["x-ms-request-id"].ToString()));
-        app.UseAroFrontend();
+        if (runsFrontend)
+        {
+            app.UseAroFrontend();
+        }
+
         app.MapHealthChecks("/healthz");
         app.MapHealthChecks("/healthz/ready");
-        app.MapAroFrontend();
+        if (runsFrontend)
+        {
+            app.MapAroFrontend();
+        }
+
         return app;
     }
 }

@@ -27,5 +27,12 @@ public sealed class RpOptions
     [RegularExpression("^(text|json)$", ErrorMessage = "ARO_LOG_FORMAT must be text or json.")]
     public string LogFormat { get; set; } = "text";
 
+    /// <summary>
+    /// What this process runs: all (frontend, backend and, in development, the local cloud), frontend (the ARM
+    /// API only: it records and publishes) or backend (the saga, consumers and reconciler only).
+    /// </summary>
+    [RegularExpression("^(all|frontend|backend)$", ErrorMessage = "Rp:Components must be all, frontend or backend.")]
+    public string Components { get; set; } = "all";
+
     public bool IsDevelopment => Mode == "development";
 }

@@ -25,6 +25,15 @@ internal static class MessagingServiceCollectionExtensions
             });
         });
 
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            // Started means started: hosted services after this one (the reconciler) may publish at once.
+            options.WaitUntilStarted = true;
+            // A step can run for minutes; on shutdown it is cancelled rather than awaited, because every step is
+            // idempotent and the saga or the reconciler sends it again.
+            options.ConsumerStopTimeout = TimeSpan.FromSeconds(3);
+            options.StopTimeout = TimeSpan.FromSeconds(10);
+        });
         return services;
     }
 }

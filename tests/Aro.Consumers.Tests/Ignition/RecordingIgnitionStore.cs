@@ -8,7 +8,7 @@ internal sealed class RecordingIgnitionStore : IIgnitionStore
 {
     public ConcurrentQueue<StoredConfig> Stored { get; } = new();
 
-    public Task StoreAsync(string clusterResourceGroupId, string infraId, string role, byte[] config, CancellationToken cancellationToken)
+    public Task StoreAsync(string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
     {
         Stored.Enqueue(new StoredConfig(clusterResourceGroupId, infraId, role, config));
         return Task.CompletedTask;

@@ -41,6 +41,8 @@ public sealed class RpFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The frontend alone: its tests play the backend themselves (UpdateClusterAsync).
+        builder.UseSetting("Rp:Components", "frontend");
         builder.UseSetting("Rp:DataDirectory", _dataDirectory);
         builder.UseSetting("Persistence:DataDirectory", _dataDirectory);
         builder.UseSetting("Frontend:Location", Location);

@@ -17,4 +17,6 @@ internal sealed class ExplodingClusterStore : IOpenShiftClusterStore
     public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => throw Boom();
 
     public Task<DocumentPage<OpenShiftClusterDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw Boom();
+
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => throw Boom();
 }

@@ -47,6 +47,31 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task ListUnsettled_returns_the_clusters_with_an_operation_in_progress_across_subscriptions()
+    {
+        var creating = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), None);
+        var deleting = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        deleting.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Deleting;
+        deleting = await Clusters.CreateAsync(deleting, None);
+        var settled = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        settled.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
+        settled = await Clusters.CreateAsync(settled, None);
+
+        var unsettled = new List<OpenShiftClusterDocument>();
+        await foreach (var document in Clusters.ListUnsettledAsync(None))
+        {
+            unsettled.Add(document);
+        }
+
+        var ids = unsettled.Select(d => d.Id).ToHashSet();
+        Assert.Contains(creating.Id, ids);
+        Assert.Contains(deleting.Id, ids);
+        Assert.DoesNotContain(settled.Id, ids);
+        Assert.All(unsettled, d => Assert.False(d.OpenShiftCluster.Properties.ProvisioningState.IsTerminal()));
+        Assert.Equal(deleting.ETag, unsettled.Single(d => d.Id == deleting.Id).ETag);
+    }
+
+    [Fact]
     public async Task Create_of_an_existing_id_throws_conflict_and_keeps_the_first()
     {
         var subscriptionId = TestDocuments.NewSubscriptionId();

@@ -1,0 +1,41 @@
+using Aro.Cloud;
+using Aro.Consumers;
+using Aro.Consumers.Clusters;
+using Aro.Consumers.Projection;
+using Aro.Orchestration;
+using Aro.Persistence.Sagas;
+using MassTransit;
+
+namespace Aro.Rp.Backend;
+
+internal static class BackendServiceCollectionExtensions
+{
+    /// <summary>
+    /// The backend's services: the consumers' views of the store, the cloud adapters, the saga's options and
+    /// the reconciler. Its bus registrations are <see cref="AddAroBackendEndpoints"/>.
+    /// </summary>
+    public static IServiceCollection AddAroBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterLifecycleOptions>().Bind(configuration.GetSection(ClusterLifecycleOptions.SectionName));
+        services.AddOptions<BackendOptions>()
+            .Bind(configuration.GetSection(BackendOptions.SectionName))
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Backend:ReconcileInterval must be positive.")
+            .Validate(o => o.StaleAfter >= TimeSpan.Zero, "Backend:StaleAfter must not be negative.")
+            .ValidateOnStart();
+
+        services.AddSingleton<StoredClusterDocuments>();
+        services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<StoredClusterDocuments>());
+        services.AddSingleton<IClusterOperationStore>(provider => provider.GetRequiredService<StoredClusterDocuments>());
+        services.AddAroCloud(configuration);
+        services.AddHostedService<UnsettledOperationReconciler>();
+        return services;
+    }
+
+    /// <summary>The lifecycle saga (persisted in the embedded store) and every consumer, each on its own endpoint.</summary>
+    public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddAroOrchestration(saga => saga.SqliteRepository());
+        bus.AddAroConsumers();
+        return bus;
+    }
+}

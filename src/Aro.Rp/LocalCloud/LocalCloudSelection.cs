@@ -1,0 +1,72 @@
+using Aro.Cloud;
+using Aro.Frontend;
+using Aro.LocalCloud;
+using Aro.Rp.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Rp.LocalCloud;
+
+/// <summary>
+/// Which cloud the backend talks to. In development without <c>ARO_CLOUD_ENDPOINT</c> the RP starts the local
+/// cloud itself (https://localhost:8444) and points the adapters at it; with it, they use that endpoint (an
+/// <c>aro-rp local-cloud</c> elsewhere). In production an unset endpoint means Azure.
+/// </summary>
+internal static class LocalCloudSelection
+{
+    /// <summary>A stand-in subscription for the RP's own resources (its DNS zone) in the local cloud.</summary>
+    public const string DevelopmentRpSubscriptionId = "00000000-0000-0000-0000-00000000a70e";
+
+    public static bool IsEmbedded(IConfiguration configuration) =>
+        (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Mode)}"] ?? new RpOptions().Mode) == "development"
+        && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.ArmEndpoint)}"]);
+
+    public static IServiceCollection AddAroCloudSelection(this IServiceCollection services, IConfiguration configuration)
+    {
+        var embedded = IsEmbedded(configuration);
+        if (embedded)
+        {
+            services.AddOptions<LocalCloudOptions>()
+                .Bind(configuration.GetSection(LocalCloudOptions.SectionName))
+                .Configure<IOptions<RpOptions>, IOptions<FrontendOptions>>((localCloud, rp, frontend) =>
+                {
+                    localCloud.DataDirectory ??= Path.Combine(rp.Value.DataDirectory, "localcloud");
+                    localCloud.DefaultLocation = frontend.Value.Location;
+                });
+            services.AddHostedService<EmbeddedLocalCloud>();
+        }
+
+        var allowUntrustedConfigured = configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.AllowUntrustedCertificates)}"] is not null;
+        services.AddOptions<CloudOptions>().PostConfigure<IOptions<RpOptions>, IOptions<FrontendOptions>, IOptions<LocalCloudOptions>>((cloud, rp, frontend, localCloud) =>
+        {
+            if (embedded)
+            {
+                cloud.ArmEndpoint = new Uri(localCloud.Value.Url);
+            }
+
+            if (string.IsNullOrWhiteSpace(cloud.Domain))
+            {
+                cloud.Domain = frontend.Value.Domain;
+            }
+
+            if (string.IsNullOrWhiteSpace(cloud.Location))
+            {
+                cloud.Location = frontend.Value.Location;
+            }
+
+            if (!rp.Value.IsDevelopment || !cloud.IsLocal)
+            {
+                return;
+            }
+
+            // A local cloud serves a self-signed certificate, each cluster's Kubernetes API under its own path,
+            // and has no RP subscription: defaults that would be wrong anywhere but on a developer's machine.
+            cloud.AllowUntrustedCertificates |= !allowUntrustedConfigured;
+            cloud.KubernetesEndpoint ??= "{arm}/_kubernetes/{clusterResourceGroup}";
+            if (string.IsNullOrWhiteSpace(cloud.DnsZoneResourceGroupId))
+            {
+                cloud.DnsZoneResourceGroupId = $"/subscriptions/{DevelopmentRpSubscriptionId}/resourceGroups/aro-dns";
+            }
+        });
+        return services;
+    }
+}

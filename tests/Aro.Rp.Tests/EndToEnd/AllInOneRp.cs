@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Aro.Rp.Tests.EndToEnd;
+
+/// <summary>
+/// The real all-in-one RP in process (frontend on the test server; in-memory bus; SQLite; the embedded local
+/// cloud on a real port), on a data directory the test owns, so a second instance on the same directory and
+/// port is a restart of the first.
+/// </summary>
+internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    public HttpClient LocalCloud { get; } = new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    })
+    {
+        BaseAddress = new Uri($"https://localhost:{state.LocalCloudPort}/"),
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Rp:DataDirectory", state.DataDirectory);
+        builder.UseSetting("LocalCloud:Url", $"https://localhost:{state.LocalCloudPort}");
+        builder.UseSetting("Frontend:Location", Walkthrough.Location);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Cloud:KubernetesPollInterval", "00:00:00.100");
+        builder.UseSetting("Cloud:MachineSetReadyTimeout", "00:01:00");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            LocalCloud.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>What survives an RP restart: its data directory and the local cloud's port.</summary>
+internal sealed class RpState : IDisposable
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("aro-e2e-").FullName;
+
+    public int LocalCloudPort { get; } = FreePort();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the temp directory is cleaned eventually.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
