@@ -24,6 +24,7 @@ internal static class AroEnvironmentVariables
         ("ARO_CLOUD_ALLOW_UNTRUSTED_CERTIFICATES", ["Cloud:AllowUntrustedCertificates"]),
         ("ARO_DNS_RESOURCE_GROUP_ID", ["Cloud:DnsZoneResourceGroupId"]),
         ("ARO_LOCAL_CLOUD_URL", ["LocalCloud:Url"]),
+        ("ARO_LOCAL_CLOUD_VM_LATENCY", ["LocalCloud:Latency:Microsoft.Compute/virtualMachines/write"]),
         ("ARO_STEP_TIMEOUT", ["Orchestration:StepTimeout"]),
         ("ARO_MAX_STEP_ATTEMPTS", ["Orchestration:MaxStepAttempts"]),
         ("ARO_RECONCILE_INTERVAL", ["Backend:ReconcileInterval"]),

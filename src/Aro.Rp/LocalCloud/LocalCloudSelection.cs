@@ -16,6 +16,12 @@ internal static class LocalCloudSelection
     /// <summary>A stand-in subscription for the RP's own resources (its DNS zone) in the local cloud.</summary>
     public const string DevelopmentRpSubscriptionId = "00000000-0000-0000-0000-00000000a70e";
 
+    /// <summary>The operation type whose latency makes a local create take long enough to watch its steps.</summary>
+    public const string VirtualMachineWrite = "Microsoft.Compute/virtualMachines/write";
+
+    /// <summary>How long the embedded cloud takes per VM write unless configured: a create then takes seconds, not milliseconds.</summary>
+    public static readonly TimeSpan DefaultVirtualMachineWriteLatency = TimeSpan.FromSeconds(2);
+
     public static bool IsEmbedded(IConfiguration configuration) =>
         (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Mode)}"] ?? new RpOptions().Mode) == "development"
         && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.ArmEndpoint)}"]);
@@ -31,6 +37,7 @@ internal static class LocalCloudSelection
                 {
                     localCloud.DataDirectory ??= Path.Combine(rp.Value.DataDirectory, "localcloud");
                     localCloud.DefaultLocation = frontend.Value.Location;
+                    localCloud.Latency.TryAdd(VirtualMachineWrite, DefaultVirtualMachineWriteLatency);
                 });
             services.AddHostedService<EmbeddedLocalCloud>();
         }

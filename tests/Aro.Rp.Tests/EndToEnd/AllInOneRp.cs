@@ -28,6 +28,7 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Cloud:KubernetesPollInterval", "00:00:00.100");
         builder.UseSetting("Cloud:MachineSetReadyTimeout", "00:01:00");
+        builder.UseSetting($"LocalCloud:Latency:{Aro.Rp.LocalCloud.LocalCloudSelection.VirtualMachineWrite}", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using Aro.Cloud;
 using Aro.Frontend;
+using Aro.LocalCloud;
 using Aro.Rp.Hosting;
 using Aro.Rp.LocalCloud;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,18 @@ public sealed class LocalCloudSelectionTests
         Assert.Equal("{arm}/_kubernetes/{clusterResourceGroup}", cloud.KubernetesEndpoint);
         Assert.Equal($"/subscriptions/{LocalCloudSelection.DevelopmentRpSubscriptionId}/resourceGroups/aro-dns", cloud.DnsZoneResourceGroupId);
         Assert.Equal(("aro.localhost", "eastus"), (cloud.Domain, cloud.Location));
+        var localCloud = services.GetRequiredService<IOptions<LocalCloudOptions>>().Value;
+        Assert.Equal(LocalCloudSelection.DefaultVirtualMachineWriteLatency, localCloud.Latency[LocalCloudSelection.VirtualMachineWrite]);
+    }
+
+    [Fact]
+    public void The_embedded_clouds_virtual_machine_latency_comes_from_configuration_when_set()
+    {
+        using var services = Build(new() { [$"LocalCloud:Latency:{LocalCloudSelection.VirtualMachineWrite}"] = "00:00:00.250" });
+
+        var localCloud = services.GetRequiredService<IOptions<LocalCloudOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), localCloud.Latency[LocalCloudSelection.VirtualMachineWrite]);
     }
 
     [Fact]
