@@ -25,6 +25,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton(ApiVersionRegistry.CreateDefault());
         services.AddSingleton<SubscriptionStateValidator>();
         services.AddSingleton<AsyncOperationStarter>();
+        services.AddSingleton<AsyncOperationReader>();
         services.AddScoped<OpenShiftClusterPutOrPatch>();
         services.AddScoped<OpenShiftClusterDelete>();
         return services;

@@ -14,6 +14,7 @@ internal static class AroEnvironmentVariables
         ("LOCATION", ["Frontend:Location"]),
         ("DOMAIN", ["Frontend:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
+        ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
         ("ARO_LISTEN_URL", ["Rp:ListenUrl"]),
