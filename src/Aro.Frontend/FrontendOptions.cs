@@ -30,4 +30,8 @@ public sealed class FrontendOptions
     /// </summary>
     [Range(1, 365)]
     public int AsyncOperationRetentionDays { get; set; } = 7;
+
+    /// <summary>Clusters per page of a list; further pages are reached through nextLink.</summary>
+    [Range(1, 1000)]
+    public int ListPageSize { get; set; } = 20;
 }

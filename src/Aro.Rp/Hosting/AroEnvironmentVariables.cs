@@ -15,6 +15,7 @@ internal static class AroEnvironmentVariables
         ("DOMAIN", ["Frontend:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
         ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays"]),
+        ("ARO_LIST_PAGE_SIZE", ["Frontend:ListPageSize"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
         ("ARO_LISTEN_URL", ["Rp:ListenUrl"]),
