@@ -11,6 +11,7 @@ public static class FrontendApplicationBuilderExtensions
     private const string ClustersInResourceGroup = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}";
     private const string ClustersInSubscription = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/{resourceType}";
     private const string OperationsStatus = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationsstatus/{operationId}";
+    private const string OperationResults = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationresults/{operationId}";
 
     /// <summary>The ARM middleware, outermost first: correlation ids, error bodies, CloudErrors for routing misses.</summary>
     public static IApplicationBuilder UseAroFrontend(this IApplicationBuilder app) =>
@@ -30,6 +31,7 @@ public static class FrontendApplicationBuilderExtensions
         endpoints.MapGet(ClustersInResourceGroup, OpenShiftClusterList.HandleAsync).WithName("OpenShiftClusters_ListByResourceGroup");
         endpoints.MapGet(ClustersInSubscription, OpenShiftClusterList.HandleAsync).WithName("OpenShiftClusters_List");
         endpoints.MapGet(OperationsStatus, AsyncOperationStatusGet.HandleAsync).WithName("OperationsStatus_Get");
+        endpoints.MapGet(OperationResults, AsyncOperationResultGet.HandleAsync).WithName("OperationResults_Get");
         endpoints.MapGet("/providers/{resourceProviderNamespace}/operations", OperationsList.Handle).WithName("Operations_List");
         endpoints.MapPut("/subscriptions/{subscriptionId}", SubscriptionPut.HandleAsync).WithName("Subscriptions_Put");
         return endpoints;

@@ -23,4 +23,15 @@ public sealed class FrontendOptions
     /// <summary>Seconds clients are told to wait between polls of an async operation.</summary>
     [Range(1, 600)]
     public int RetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Days an async operation stays readable after it ended (or, if it never ended, after it started);
+    /// ARM keeps operation results for 7 days. Older operations are answered 404.
+    /// </summary>
+    [Range(1, 365)]
+    public int AsyncOperationRetentionDays { get; set; } = 7;
+
+    /// <summary>Clusters per page of a list; further pages are reached through nextLink.</summary>
+    [Range(1, 1000)]
+    public int ListPageSize { get; set; } = 20;
 }

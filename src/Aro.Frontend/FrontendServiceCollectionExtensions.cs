@@ -1,6 +1,7 @@
 using Aro.Api.Versioning;
 using Aro.Frontend.AsyncOperations;
 using Aro.Frontend.Operations;
+using Aro.Frontend.Paging;
 using Aro.Frontend.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton(ApiVersionRegistry.CreateDefault());
         services.AddSingleton<SubscriptionStateValidator>();
         services.AddSingleton<AsyncOperationStarter>();
+        services.AddSingleton<AsyncOperationReader>();
+        services.AddSingleton<SkipTokenProtector>();
         services.AddScoped<OpenShiftClusterPutOrPatch>();
         services.AddScoped<OpenShiftClusterDelete>();
         return services;

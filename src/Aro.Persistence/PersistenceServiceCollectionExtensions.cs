@@ -13,8 +13,8 @@ public static class PersistenceServiceCollectionExtensions
     public const string HealthCheckName = "store";
 
     /// <summary>
-    /// Registers the document stores (SQLite in {DataDirectory}/aro.db), secret sealing with the file key ring
-    /// in {DataDirectory}/keys, a start-up initializer and the "store" health check.
+    /// Registers the document stores (SQLite in {DataDirectory}/aro.db), secret sealing and purpose MACs with the
+    /// file key ring in {DataDirectory}/keys, a start-up initializer and the "store" health check.
     /// </summary>
     public static IServiceCollection AddAroPersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +29,7 @@ public static class PersistenceServiceCollectionExtensions
             provider.GetRequiredService<IOptions<PersistenceOptions>>().Value.ResolvedKeyDirectory,
             provider.GetService<TimeProvider>()));
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.AddSingleton<IPurposeMac, HmacPurposeMac>();
         services.AddSingleton<DocumentJsonSerializer>();
         services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<PersistenceOptions>>().Value.DataDirectory));
 

@@ -18,11 +18,12 @@ namespace Aro.Frontend.Http;
 /// </summary>
 internal sealed partial class ArmRequest
 {
-    private ArmRequest(string? subscriptionId, string? resourceGroupName, string? resourceName, string originalPath, string apiVersion, IOpenShiftClusterApi? api)
+    private ArmRequest(string? subscriptionId, string? resourceGroupName, string? resourceName, string? operationId, string originalPath, string apiVersion, IOpenShiftClusterApi? api)
     {
         SubscriptionId = subscriptionId ?? "";
         ResourceGroupName = resourceGroupName ?? "";
         ResourceName = resourceName ?? "";
+        OperationId = operationId ?? "";
         OriginalPath = originalPath;
         ApiVersion = apiVersion;
         _api = api;
@@ -38,6 +39,9 @@ internal sealed partial class ArmRequest
 
     /// <summary>Lower-cased resource name ("" on routes without one).</summary>
     public string ResourceName { get; }
+
+    /// <summary>Lower-cased async operation id ("" on routes without one).</summary>
+    public string OperationId { get; }
 
     /// <summary>The request path as the caller wrote it.</summary>
     public string OriginalPath { get; }
@@ -120,7 +124,7 @@ internal sealed partial class ArmRequest
         }
 
         var originalPath = context.Request.PathBase.Add(context.Request.Path).Value ?? "";
-        return ValueTask.FromResult<ArmRequest?>(new ArmRequest(subscriptionId, resourceGroupName, resourceName, originalPath, apiVersion, api));
+        return ValueTask.FromResult<ArmRequest?>(new ArmRequest(subscriptionId, resourceGroupName, resourceName, operationId, originalPath, apiVersion, api));
     }
 
     public static CloudError InvalidResourceType(string? resourceType, string? providerNamespace, string apiVersion) =>

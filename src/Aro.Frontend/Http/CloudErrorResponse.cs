@@ -15,5 +15,9 @@ internal static class CloudErrorResponse
         return context.Response.WriteAsJsonAsync(new CloudErrorEnvelope(body), ArmJson.Options, context.RequestAborted);
     }
 
+    /// <summary>An error answered as a result rather than thrown, e.g. a stored error with its details.</summary>
+    public static IResult Result(int statusCode, CloudErrorBody body) =>
+        Results.Json(new CloudErrorEnvelope(body), ArmJson.Options, "application/json", statusCode);
+
     private sealed record CloudErrorEnvelope(CloudErrorBody Error);
 }

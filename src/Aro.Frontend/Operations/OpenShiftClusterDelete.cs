@@ -73,10 +73,7 @@ internal sealed class OpenShiftClusterDelete(
             logger.LogWarning(ex, "Could not publish the delete request for {ResourceId}; the reconciler will retry", cluster.Id);
         }
 
-        var location = options.Value.Location;
-        http.HttpContext.Response.Headers["Azure-AsyncOperation"] = AsyncOperationUrls.OperationsStatus(http, request.SubscriptionId, location, operation.Id);
-        http.HttpContext.Response.Headers.Location = AsyncOperationUrls.OperationResults(http, request.SubscriptionId, location, operation.Id);
-        http.HttpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        AsyncOperationHeaders.Write(http, options.Value, request.SubscriptionId, operation.Id, withLocation: true);
         return Results.StatusCode(StatusCodes.Status202Accepted);
     }
 }

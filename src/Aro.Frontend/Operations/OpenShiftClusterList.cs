@@ -1,29 +1,38 @@
-using Aro.Api.Model;
 using Aro.Frontend.Http;
+using Aro.Frontend.Paging;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Aro.Frontend.Operations;
 
-/// <summary>GET the clusters of a subscription or of one of its resource groups: a single-partition prefix query.</summary>
+/// <summary>
+/// GET the clusters of a subscription or of one of its resource groups, one page at a time: a single-partition
+/// prefix query in id order, continued strictly after the last id of the previous page. A client following
+/// nextLink therefore sees every cluster that exists throughout exactly once, whatever is created or deleted
+/// between its requests.
+/// </summary>
 internal static class OpenShiftClusterList
 {
-    private const int PageSize = 100;
-
-    public static async Task<IResult> HandleAsync(ArmRequest request, IOpenShiftClusterStore clusters, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        ArmRequest request,
+        HttpRequest http,
+        IOpenShiftClusterStore clusters,
+        SkipTokenProtector skipTokens,
+        IOptions<FrontendOptions> options,
+        CancellationToken cancellationToken)
     {
-        var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
-        var found = new List<OpenShiftCluster>();
-        string? continuation = null;
-        do
-        {
-            var page = await clusters.QueryAsync(partitionKey, request.ListPrefix, continuation, PageSize, cancellationToken);
-            found.AddRange(page.Items.Select(d => d.OpenShiftCluster));
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null);
+        var scope = request.ListPrefix;
+        var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
+        var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);
 
-        return ArmResults.Json(request.Api.WriteList(found, nextLink: null));
+        var page = await clusters.QueryAsync(
+            OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, cancellationToken);
+
+        var nextLink = page.ContinuationToken is null
+            ? null
+            : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
+        return ArmResults.Json(request.Api.WriteList(page.Items.Select(d => d.OpenShiftCluster), nextLink));
     }
 }

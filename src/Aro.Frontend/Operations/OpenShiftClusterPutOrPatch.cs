@@ -109,13 +109,8 @@ internal sealed class OpenShiftClusterPutOrPatch(
 
         await PublishAsync(document, previous, cancellationToken);
 
-        http.HttpContext.Response.Headers["Azure-AsyncOperation"] =
-            AsyncOperationUrls.OperationsStatus(http, request.SubscriptionId, options.Value.Location, operation.Id);
-        if (isPatch)
-        {
-            http.HttpContext.Response.Headers.Location =
-                AsyncOperationUrls.OperationResults(http, request.SubscriptionId, options.Value.Location, operation.Id);
-        }
+        // ARM RPC: a PUT is polled through Azure-AsyncOperation only; a PATCH also gets the Location of its result.
+        AsyncOperationHeaders.Write(http, options.Value, request.SubscriptionId, operation.Id, withLocation: isPatch);
 
         return ArmResults.Json(api.WriteResource(document.OpenShiftCluster), isCreate ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -70,6 +70,31 @@ public sealed class RpFactory : WebApplicationFactory<Program>
         Assert.NotNull(updated);
     }
 
+    /// <summary>Changes a stored async operation the way the backend's projection would (e.g. to end it).</summary>
+    public async Task UpdateOperationAsync(string subscriptionId, string operationId, Action<AsyncOperationDocument> change)
+    {
+        var store = Services.GetRequiredService<IAsyncOperationStore>();
+        var updated = await store.UpdateWithRetryAsync(
+            OpenShiftClusterDocument.PartitionKeyFor(subscriptionId),
+            operationId,
+            document =>
+            {
+                change(document);
+                return true;
+            },
+            CancellationToken.None);
+        Assert.NotNull(updated);
+    }
+
+    /// <summary>Removes a stored cluster the way the backend does once its teardown has finished.</summary>
+    public async Task DeleteClusterDocumentAsync(string subscriptionId, string resourceId)
+    {
+        var store = Services.GetRequiredService<IOpenShiftClusterStore>();
+        var document = await store.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(subscriptionId), OpenShiftClusterDocument.KeyFor(resourceId), CancellationToken.None);
+        Assert.NotNull(document);
+        await store.DeleteAsync(document, CancellationToken.None);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -32,6 +32,8 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
         var asyncOperation = response.Headers.GetValues("Azure-AsyncOperation").Single();
         Assert.StartsWith($"http://localhost/subscriptions/{_arm.SubscriptionId}/providers/Microsoft.RedHatOpenShift/locations/eastus/operationsstatus/", asyncOperation);
         Assert.EndsWith($"?api-version={apiVersion}", asyncOperation);
+        Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
+        Assert.Null(response.Headers.Location);
         var operationId = new Uri(asyncOperation).Segments.Last();
 
         Assert.True(await factory.PublishedAsync<ClusterCreateRequested>(m =>
@@ -99,6 +101,27 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
         Assert.Contains("/operationresults/", response.Headers.Location!.ToString());
         var operationId = OperationIdOf(response);
         Assert.True(await factory.PublishedAsync<ClusterScaleRequested>(m => m.Context.Message.OperationId == operationId && m.Context.Message.WorkerCount == 5));
+    }
+
+    [Fact]
+    public async Task Patch_answers_with_the_absolute_Location_of_its_result_and_Retry_After()
+    {
+        await _arm.RegisterSubscriptionAsync();
+        await CreateSucceededAsync("patch-headers");
+        using var request = new HttpRequestMessage(HttpMethod.Patch, ArmTestClient.WithApiVersion(_arm.ClusterPath("patch-headers")))
+        {
+            Content = new StringContent("""{"tags": {"owner": "me"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Referrer = new Uri($"https://management.azure.com{_arm.ClusterPath("patch-headers")}?api-version=2020-04-30");
+
+        var response = await _arm.Http.SendAsync(request);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var operationId = OperationIdOf(response);
+        Assert.Equal(
+            $"https://management.azure.com/subscriptions/{_arm.SubscriptionId}/providers/Microsoft.RedHatOpenShift/locations/eastus/operationresults/{operationId}?api-version=2020-04-30",
+            response.Headers.Location!.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
