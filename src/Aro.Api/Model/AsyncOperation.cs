@@ -17,4 +17,6 @@ public sealed class AsyncOperation
     public int? PercentComplete { get; set; }
 
     public CloudErrorBody? Error { get; set; }
+
+    public AsyncOperationProperties? Properties { get; set; }
 }

@@ -10,13 +10,14 @@ namespace Aro.Consumers.Projection;
 /// </summary>
 public sealed class ClusterProjection(IClusterOperationStore store, TimeProvider timeProvider)
 {
-    public Task ProgressAsync(string resourceId, string operationId, int percentComplete, CancellationToken cancellationToken) =>
+    public Task ProgressAsync(string resourceId, string operationId, string step, int percentComplete, CancellationToken cancellationToken) =>
         store.UpdateOperationAsync(resourceId, operationId, operation =>
         {
-            // Redelivered or reordered progress never moves the bar backwards.
-            if (!operation.Status.IsTerminal() && percentComplete > (operation.PercentComplete ?? 0))
+            // Redelivered or reordered progress never moves the bar (or the step shown with it) backwards.
+            if (!operation.Status.IsTerminal() && percentComplete >= (operation.PercentComplete ?? 0))
             {
                 operation.PercentComplete = percentComplete;
+                operation.Properties = new AsyncOperationProperties { Step = step };
             }
         }, cancellationToken);
 

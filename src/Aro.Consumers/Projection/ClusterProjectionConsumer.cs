@@ -16,7 +16,7 @@ public sealed class ClusterProjectionConsumer(ClusterProjection projection) :
     IConsumer<ClusterDeletionFailed>
 {
     public Task Consume(ConsumeContext<ClusterProvisioningProgressed> context) =>
-        projection.ProgressAsync(context.Message.ResourceId, context.Message.OperationId, context.Message.PercentComplete, context.CancellationToken);
+        projection.ProgressAsync(context.Message.ResourceId, context.Message.OperationId, context.Message.Step, context.Message.PercentComplete, context.CancellationToken);
 
     public Task Consume(ConsumeContext<VirtualMachinesProvisioned> context)
     {

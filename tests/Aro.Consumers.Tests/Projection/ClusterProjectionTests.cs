@@ -24,7 +24,7 @@ public sealed class ClusterProjectionTests
     {
         Start(ProvisioningState.Creating, "op-1");
 
-        await _projection.ProgressAsync(ResourceId, "op-1", 50, CancellationToken.None);
+        await _projection.ProgressAsync(ResourceId, "op-1", "ProvisioningVirtualMachines", 50, CancellationToken.None);
         await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
 
         Assert.Equal(ProvisioningState.Succeeded, _store.Cluster!.Properties.ProvisioningState);
@@ -68,10 +68,11 @@ public sealed class ClusterProjectionTests
     {
         Start(ProvisioningState.Creating, "op-1");
 
-        await _projection.ProgressAsync(ResourceId, "op-1", 50, CancellationToken.None);
-        await _projection.ProgressAsync(ResourceId, "op-1", 25, CancellationToken.None);
+        await _projection.ProgressAsync(ResourceId, "op-1", "ProvisioningVirtualMachines", 50, CancellationToken.None);
+        await _projection.ProgressAsync(ResourceId, "op-1", "ConfiguringDnsAndIgnition", 25, CancellationToken.None);
 
         Assert.Equal(50, _store.Operations["op-1"].PercentComplete);
+        Assert.Equal("ProvisioningVirtualMachines", _store.Operations["op-1"].Properties?.Step);
     }
 
     [Fact]

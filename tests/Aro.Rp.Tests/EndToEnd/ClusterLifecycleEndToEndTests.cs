@@ -65,8 +65,9 @@ public sealed partial class ClusterLifecycleEndToEndTests
             await walkthrough.CreateVirtualNetworkAsync();
             await walkthrough.RegisterSubscriptionAsync();
             operation = await walkthrough.CreateClusterAsync();
-            var provisioning = await walkthrough.WaitForOperationAsync(operation, status => status["percentComplete"]?.GetValue<int>() >= 50);
+            var provisioning = await walkthrough.WaitForOperationAsync(operation, status => status["properties"]?["step"]?.GetValue<string>() == "ProvisioningVirtualMachines");
             Assert.Equal("Creating", provisioning["status"]!.GetValue<string>());
+            Assert.Equal(50, provisioning["percentComplete"]!.GetValue<int>());
         }
 
         await using var second = new AllInOneRp(state, slowMachines);
