@@ -127,10 +127,10 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
 
         DuringAny(
             // The same operation again (a redelivery, the reconciler) re-emits where the operation stands.
-            When(ClusterCreateRequested, IsCurrent).ThenAsync(ReEmitAsync),
-            When(ClusterScaleRequested, IsCurrent).ThenAsync(ReEmitAsync),
-            When(ClusterUpdateRequested, IsCurrent).ThenAsync(ReEmitAsync),
-            When(ClusterDeleteRequested, IsCurrent).ThenAsync(ReEmitAsync),
+            ReEmit(When(ClusterCreateRequested, IsCurrent)),
+            ReEmit(When(ClusterScaleRequested, IsCurrent)),
+            ReEmit(When(ClusterUpdateRequested, IsCurrent)),
+            ReEmit(When(ClusterDeleteRequested, IsCurrent)),
             // A new operation starts only from a settled cluster; the frontend's provisioningState gating
             // makes anything else a stray, which is ignored. A delete is accepted in any state.
             Enter(When(ClusterCreateRequested, context => !IsCurrent(context) && IsIn(context, Failed))
@@ -262,6 +262,17 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             .TransitionTo(step)
             .ThenAsync(PublishStepAsync)
             .Schedule(StepTimeout, context => NewStepTimeout(context.Saga));
+
+    /// <summary>
+    /// A repeated request re-emits where the operation stands and, mid-step, arms the step's timeout again: the
+    /// reconciler repeats requests after a restart, which lost the scheduled timeout along with the in-flight
+    /// command. A timeout that did survive is harmless: whichever fires second no longer matches the attempt.
+    /// </summary>
+    private EventActivityBinder<ClusterLifecycleState, T> ReEmit<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
+        where T : class =>
+        binder
+            .ThenAsync(ReEmitAsync)
+            .If(context => !IsIn(context, Running) && !IsIn(context, Failed), step => step.Schedule(StepTimeout, context => NewStepTimeout(context.Saga)));
 
     private EventActivityBinder<ClusterLifecycleState, T> Succeed<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
         where T : class =>

@@ -13,14 +13,14 @@ public sealed class LifecycleHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private LifecycleHarness(ServiceProvider provider)
+    private LifecycleHarness(ServiceProvider provider, Guid? clusterId, string? resourceId)
     {
         _provider = provider;
         Harness = provider.GetTestHarness();
         Saga = Harness.GetSagaStateMachineHarness<ClusterLifecycleStateMachine, ClusterLifecycleState>();
         Cloud = provider.GetRequiredService<FakeCloud>();
-        ClusterId = Guid.NewGuid();
-        ResourceId = $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/cluster";
+        ClusterId = clusterId ?? Guid.NewGuid();
+        ResourceId = resourceId ?? $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/cluster";
     }
 
     public ITestHarness Harness { get; }
@@ -39,7 +39,8 @@ public sealed class LifecycleHarness : IAsyncDisposable
 
     public static async Task<LifecycleHarness> StartAsync(
         Action<ClusterLifecycleOptions>? options = null,
-        Action<ISagaRegistrationConfigurator<ClusterLifecycleState>>? repository = null)
+        Action<ISagaRegistrationConfigurator<ClusterLifecycleState>>? repository = null,
+        LifecycleHarness? restartOf = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<FakeCloud>();
@@ -61,7 +62,8 @@ public sealed class LifecycleHarness : IAsyncDisposable
             });
         });
 
-        var harness = new LifecycleHarness(services.BuildServiceProvider(validateScopes: true));
+        // A restart keeps the cluster's identity; everything in memory (bus, scheduled timeouts) is new.
+        var harness = new LifecycleHarness(services.BuildServiceProvider(validateScopes: true), restartOf?.ClusterId, restartOf?.ResourceId);
         await harness.Harness.Start();
         return harness;
     }

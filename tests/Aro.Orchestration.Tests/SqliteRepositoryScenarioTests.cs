@@ -61,6 +61,33 @@ public sealed class SqliteRepositoryScenarioTests : IDisposable
         Assert.Null(await repository.LoadAsync(lifecycle.ClusterId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task After_a_restart_the_repeated_request_re_arms_the_lost_step_timeout()
+    {
+        var sqlite = (Action<ISagaRegistrationConfigurator<ClusterLifecycleState>>)(saga => saga.SqliteRepository(_ => new SqliteDatabase(_dataDirectory)));
+        var first = await LifecycleHarness.StartAsync(options => options.StepTimeout = TimeSpan.FromHours(1), sqlite);
+        first.Cloud.Answer<ProvisionVirtualMachines>(StepAnswer.Silent);
+        await first.CreateAsync("op");
+        await first.Cloud.WaitForAsync<ProvisionVirtualMachines>(1);
+        await first.DisposeAsync();
+
+        await using var second = await LifecycleHarness.StartAsync(
+            options =>
+            {
+                options.StepTimeout = TimeSpan.FromMilliseconds(200);
+                options.MaxStepAttempts = 2;
+            },
+            sqlite,
+            restartOf: first);
+        second.Cloud.Answer<ProvisionVirtualMachines>(StepAnswer.Silent);
+        // What the reconciler publishes for an unsettled operation after the restart.
+        await second.CreateAsync("op");
+
+        var failed = await second.PublishedAsync<ClusterProvisioningFailed>(m => m.OperationId == "op");
+        Assert.Equal("VirtualMachineProvisioningTimeout", failed.Code);
+        Assert.Equal(2, (await second.DeliveredWhenQuietAsync<ProvisionVirtualMachines>()).Count);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
