@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Aro.LocalCloud;
 using Aro.Rp.Hosting;
 
@@ -29,11 +30,16 @@ internal static class LocalCloudCommand
         options.DataDirectory ??= Path.Combine(dataDirectory, "localcloud");
         options.DefaultLocation = configuration["Frontend:Location"] ?? options.DefaultLocation;
 
-        await using var server = await LocalCloudServer.StartAsync(options, cancellationToken);
+        // Stop on Ctrl+C and on SIGTERM (docker stop, kill) alike, and shut the server down cleanly.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        await using var server = await LocalCloudServer.StartAsync(options, stopping.Token);
         await Console.Out.WriteLineAsync($"Local cloud listening on {server.BaseAddress} (state in {Path.GetFullPath(options.DataDirectory)}). Ctrl+C stops it.");
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
         {
@@ -41,5 +47,11 @@ internal static class LocalCloudCommand
         }
 
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
     }
 }
