@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // Every argument is BenchmarkDotNet's (--filter, --job, --list flat, ...), plus --quick: a short run inside
-// this process that checks every benchmark works in about a minute; its ratios are rough.
+// this process that checks every benchmark works in about a minute and a half; its ratios are rough.
 const string Quick = "--quick";
 var quick = args.Contains(Quick);
 args = [.. args.Where(arg => arg != Quick)];
