@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using MassTransit;
-using Microsoft.Data.Sqlite;
 
 namespace Aro.Persistence.Sagas;
 
@@ -22,34 +21,31 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly SqliteDatabase _database;
-    private readonly OneTimeInitialization _schema;
+    private readonly SqliteTable _table;
 
-    public SqliteSagaRepository(SqliteDatabase database, string? tableName = null)
-    {
-        tableName ??= DefaultTableName;
-        // The table name is spliced into SQL text (it cannot be a parameter), so only plain identifiers pass.
-        if (!TableNamePattern().IsMatch(tableName))
-        {
-            throw new ArgumentException($"'{tableName}' is not a valid table name.", nameof(tableName));
-        }
-
-        _database = database;
-        TableName = tableName;
-        _schema = new OneTimeInitialization(CreateTableAsync);
-    }
+    public SqliteSagaRepository(SqliteDatabase database, string? tableName = null) =>
+        _table = new SqliteTable(
+            database,
+            tableName ?? DefaultTableName,
+            name => $"""
+                CREATE TABLE IF NOT EXISTS {name} (
+                    correlation_id TEXT NOT NULL PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    state TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """);
 
     /// <summary>saga_ followed by the saga type's name in snake case, e.g. saga_cluster_lifecycle_state.</summary>
     public static string DefaultTableName { get; } = "saga_" + SnakeCaseBoundary().Replace(typeof(TSaga).Name, "$1_$2").ToLowerInvariant();
 
-    public string TableName { get; }
+    public string TableName => _table.Name;
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.EnsureCreatedAsync(cancellationToken);
 
     public async Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"SELECT version, state FROM {TableName} WHERE correlation_id = @id;", ("@id", Key(correlationId)));
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(connection, $"SELECT version, state FROM {TableName} WHERE correlation_id = @id;", ("@id", Key(correlationId)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Materialize(reader.GetInt32(0), reader.GetString(1)) : null;
     }
@@ -57,8 +53,8 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
     /// <summary>Every instance the predicate accepts. A scan: meant for operators and tests, not for correlating messages.</summary>
     public async Task<IReadOnlyList<TSaga>> QueryAsync(Func<TSaga, bool> predicate, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"SELECT version, state FROM {TableName} ORDER BY correlation_id;");
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(connection, $"SELECT version, state FROM {TableName} ORDER BY correlation_id;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var instances = new List<TSaga>();
         while (await reader.ReadAsync(cancellationToken))
@@ -77,14 +73,11 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
     public async Task<bool> TryInsertAsync(TSaga instance, CancellationToken cancellationToken)
     {
         const int firstVersion = 1;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
+        var inserted = await _table.TryWriteAsync(
             $"INSERT INTO {TableName} (correlation_id, version, state) VALUES (@id, @version, @state) ON CONFLICT DO NOTHING;",
-            ("@id", Key(instance.CorrelationId)),
-            ("@version", firstVersion),
-            ("@state", Serialize(instance, firstVersion)));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            [("@id", Key(instance.CorrelationId)), ("@version", firstVersion), ("@state", Serialize(instance, firstVersion))],
+            cancellationToken);
+        if (!inserted)
         {
             return false;
         }
@@ -110,15 +103,11 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
     {
         var readVersion = instance.Version;
         var nextVersion = readVersion + 1;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
+        var updated = await _table.TryWriteAsync(
             $"UPDATE {TableName} SET version = @nextVersion, state = @state WHERE correlation_id = @id AND version = @readVersion;",
-            ("@id", Key(instance.CorrelationId)),
-            ("@readVersion", readVersion),
-            ("@nextVersion", nextVersion),
-            ("@state", Serialize(instance, nextVersion)));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            [("@id", Key(instance.CorrelationId)), ("@readVersion", readVersion), ("@nextVersion", nextVersion), ("@state", Serialize(instance, nextVersion))],
+            cancellationToken);
+        if (!updated)
         {
             throw Conflict(instance, readVersion);
         }
@@ -129,13 +118,11 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
     /// <summary>Removes the instance if nobody wrote it since it was read; otherwise a <see cref="ConcurrencyException"/>.</summary>
     public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
+        var deleted = await _table.TryWriteAsync(
             $"DELETE FROM {TableName} WHERE correlation_id = @id AND version = @version;",
-            ("@id", Key(instance.CorrelationId)),
-            ("@version", instance.Version));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            [("@id", Key(instance.CorrelationId)), ("@version", instance.Version)],
+            cancellationToken);
+        if (!deleted)
         {
             throw Conflict(instance, instance.Version);
         }
@@ -170,42 +157,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         instance.Version = version;
         return instance;
     }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.EnsureAsync(cancellationToken);
-        return await _database.OpenConnectionAsync(cancellationToken);
-    }
-
-    private async Task CreateTableAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(
-            connection,
-            $"""
-            CREATE TABLE IF NOT EXISTS {TableName} (
-                correlation_id TEXT NOT NULL PRIMARY KEY,
-                version INTEGER NOT NULL,
-                state TEXT NOT NULL
-            ) WITHOUT ROWID;
-            """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
-    private static partial Regex TableNamePattern();
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex SnakeCaseBoundary();

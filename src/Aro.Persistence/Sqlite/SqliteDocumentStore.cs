@@ -1,9 +1,7 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Stores;
-using Microsoft.Data.Sqlite;
 
 namespace Aro.Persistence.Sqlite;
 
@@ -12,35 +10,37 @@ namespace Aro.Persistence.Sqlite;
 /// body is the document's JSON with its secrets sealed. Writes are single conditional statements, so
 /// concurrency control is the ETag comparison alone, exactly as with Cosmos DB.
 /// </summary>
-public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreSchema
+public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreSchema
     where TDocument : class, IDocument
 {
-    private readonly SqliteDatabase _database;
+    private readonly SqliteTable _table;
     private readonly DocumentJsonSerializer _serializer;
-    private readonly OneTimeInitialization _schema;
 
     public SqliteDocumentStore(SqliteDatabase database, DocumentJsonSerializer serializer, string tableName)
     {
-        // The table name is spliced into SQL text (it cannot be a parameter), so only plain identifiers pass.
-        if (!TableNamePattern().IsMatch(tableName))
-        {
-            throw new ArgumentException($"'{tableName}' is not a valid table name.", nameof(tableName));
-        }
-
-        _database = database;
+        _table = new SqliteTable(
+            database,
+            tableName,
+            name => $"""
+                CREATE TABLE IF NOT EXISTS {name} (
+                    partition_key TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    etag TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (partition_key, id)
+                ) WITHOUT ROWID;
+                """);
         _serializer = serializer;
-        TableName = tableName;
-        _schema = new OneTimeInitialization(CreateTableAsync);
     }
 
-    public string TableName { get; }
+    public string TableName => _table.Name;
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.EnsureCreatedAsync(cancellationToken);
 
     public async Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(
             connection,
             $"SELECT etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
             ("@partitionKey", partitionKey),
@@ -51,35 +51,32 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
 
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
     {
-        var rows = await WriteAsync(
+        var written = await TryWriteAsync(
             document,
             $"INSERT INTO {TableName} (partition_key, id, etag, body) VALUES (@partitionKey, @id, @newETag, @body) ON CONFLICT DO NOTHING;",
             expectedETag: null,
             cancellationToken);
-        return rows == 1 ? document : throw new DocumentConflictException(document.Id);
+        return written ? document : throw new DocumentConflictException(document.Id);
     }
 
     public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken)
     {
-        var rows = await WriteAsync(
+        var written = await TryWriteAsync(
             document,
             $"UPDATE {TableName} SET etag = @newETag, body = @body WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;",
             RequireETag(document),
             cancellationToken);
-        return rows == 1 ? document : throw new DocumentPreconditionFailedException(document.Id);
+        return written ? document : throw new DocumentPreconditionFailedException(document.Id);
     }
 
     public async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
     {
         var etag = RequireETag(document);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
+        var deleted = await _table.TryWriteAsync(
             $"DELETE FROM {TableName} WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;",
-            ("@partitionKey", document.PartitionKey),
-            ("@id", document.Id),
-            ("@etag", etag));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            [("@partitionKey", document.PartitionKey), ("@id", document.Id), ("@etag", etag)],
+            cancellationToken);
+        if (!deleted)
         {
             throw new DocumentPreconditionFailedException(document.Id);
         }
@@ -117,8 +114,8 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
         sql.Append(" ORDER BY id LIMIT @limit;");
         parameters.Add(("@limit", (long)pageSize + 1));
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql.ToString(), [.. parameters]);
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(connection, sql.ToString(), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<TDocument>();
         string? lastId = null;
@@ -142,8 +139,8 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
     /// </summary>
     protected async IAsyncEnumerable<TDocument> ScanAllPartitionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"SELECT etag, body FROM {TableName} ORDER BY partition_key, id;");
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(connection, $"SELECT etag, body FROM {TableName} ORDER BY partition_key, id;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -151,7 +148,7 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
         }
     }
 
-    private async Task<int> WriteAsync(TDocument document, string sql, string? expectedETag, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(TDocument document, string sql, string? expectedETag, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(document.Id) || string.IsNullOrEmpty(document.PartitionKey))
         {
@@ -172,49 +169,19 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
             document.ETag = previousETag;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
-            sql,
-            ("@partitionKey", document.PartitionKey),
-            ("@id", document.Id),
-            ("@newETag", newETag),
-            ("@body", body));
+        List<(string Name, object Value)> parameters = [("@partitionKey", document.PartitionKey), ("@id", document.Id), ("@newETag", newETag), ("@body", body)];
         if (expectedETag is not null)
         {
-            command.Parameters.AddWithValue("@etag", expectedETag);
+            parameters.Add(("@etag", expectedETag));
         }
 
-        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
-        if (rows == 1)
+        var written = await _table.TryWriteAsync(sql, parameters, cancellationToken);
+        if (written)
         {
             document.ETag = newETag;
         }
 
-        return rows;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.EnsureAsync(cancellationToken);
-        return await _database.OpenConnectionAsync(cancellationToken);
-    }
-
-    private async Task CreateTableAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(
-            connection,
-            $"""
-            CREATE TABLE IF NOT EXISTS {TableName} (
-                partition_key TEXT NOT NULL,
-                id TEXT NOT NULL,
-                etag TEXT NOT NULL,
-                body TEXT NOT NULL,
-                PRIMARY KEY (partition_key, id)
-            ) WITHOUT ROWID;
-            """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return written;
     }
 
     private TDocument Materialize(string etag, string body)
@@ -230,19 +197,4 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
 
     // Quoted like Cosmos DB's ETags, so callers can pass them through as HTTP ETags unchanged.
     private static string NewETag() => $"\"{Guid.NewGuid():N}\"";
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
-    private static partial Regex TableNamePattern();
 }

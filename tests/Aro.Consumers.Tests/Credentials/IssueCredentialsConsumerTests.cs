@@ -2,8 +2,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Aro.Api;
 using Aro.Api.Resources;
-using Aro.Cloud;
-using Aro.Consumers.Clusters;
 using Aro.Consumers.Credentials;
 using Aro.Consumers.Ignition;
 using Aro.Consumers.Tests.Ignition;
@@ -120,15 +118,6 @@ public sealed class IssueCredentialsConsumerTests
     private static IssueCredentials Command(string resourceId) =>
         new(ClusterIdentity.FromResourceId(resourceId), resourceId, "op-1");
 
-    private ServiceProvider Provider(Action<IServiceCollection>? configure = null)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton<IClusterDocuments>(_documents)
-            .Configure<CloudOptions>(TestClusters.ConfigureCloud)
-            .AddAroIgnitionAndCredentials();
-        configure?.Invoke(services);
-        return services
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<IssueCredentialsConsumer, IssueCredentialsConsumerDefinition>())
-            .BuildServiceProvider(true);
-    }
+    private ServiceProvider Provider(Action<IServiceCollection>? configure = null) =>
+        IgnitionAndCredentialsHost.Build<IssueCredentialsConsumer, IssueCredentialsConsumerDefinition>(_documents, configure);
 }

@@ -2,8 +2,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Aro.Api;
 using Aro.Api.Resources;
-using Aro.Cloud;
-using Aro.Consumers.Clusters;
 using Aro.Consumers.Ignition;
 using Aro.Consumers.Tests.Pki;
 using Aro.Contracts;
@@ -145,11 +143,7 @@ public sealed class GenerateIgnitionConsumerTests
     private static GenerateIgnition Command(string resourceId) =>
         new(ClusterIdentity.FromResourceId(resourceId), resourceId, "op-1");
 
-    private ServiceProvider Provider() => new ServiceCollection()
-        .AddSingleton<IClusterDocuments>(_documents)
-        .AddSingleton<IIgnitionStore>(_store)
-        .Configure<CloudOptions>(TestClusters.ConfigureCloud)
-        .AddAroIgnitionAndCredentials()
-        .AddMassTransitTestHarness(bus => bus.AddConsumer<GenerateIgnitionConsumer, GenerateIgnitionConsumerDefinition>())
-        .BuildServiceProvider(true);
+    private ServiceProvider Provider() => IgnitionAndCredentialsHost.Build<GenerateIgnitionConsumer, GenerateIgnitionConsumerDefinition>(
+        _documents,
+        services => services.AddSingleton<IIgnitionStore>(_store));
 }

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// Every argument is BenchmarkDotNet's (--filter, --job, --list flat, ...), plus --quick: a short run inside
+// this process that checks every benchmark works in about a minute and a half; its ratios are rough.
+const string Quick = "--quick";
+var quick = args.Contains(Quick);
+args = [.. args.Where(arg => arg != Quick)];
+if (!args.Any(arg => arg is "--filter" or "-f" or "--list"))
+{
+    // Without a filter BenchmarkDotNet asks which benchmarks to run; unattended runs take them all.
+    args = [.. args, "--filter", "*"];
+}
+
+var config = quick
+    ? DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    : DefaultConfig.Instance;
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
