@@ -23,10 +23,13 @@ public sealed class ClusterLifecycleState : SagaStateMachineInstance, ISagaVersi
     /// <summary>The last worker count asked for or reported; unknown until a scale.</summary>
     public int? WorkerCount { get; set; }
 
-    /// <summary>Fork/join of the DNS and Ignition steps, which run in parallel.</summary>
-    public bool DnsConfigured { get; set; }
+    /// <summary>
+    /// Fork/join of the DNS and Ignition steps, which run in parallel: whether each branch has answered,
+    /// successfully or not (a failed branch's error is in <see cref="ErrorCode"/>).
+    /// </summary>
+    public bool DnsFinished { get; set; }
 
-    public bool IgnitionGenerated { get; set; }
+    public bool IgnitionFinished { get; set; }
 
     /// <summary>How many times the current step's command went out (1 on entering the step).</summary>
     public int Attempt { get; set; }

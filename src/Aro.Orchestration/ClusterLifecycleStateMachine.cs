@@ -78,22 +78,34 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
 
         During(ValidatingNetwork,
             Enter(When(NetworkValidated, IsCurrent)
-                .Then(context => context.Saga.DnsConfigured = context.Saga.IgnitionGenerated = false), ConfiguringDnsAndIgnition),
+                .Then(context => context.Saga.DnsFinished = context.Saga.IgnitionFinished = false), ConfiguringDnsAndIgnition),
             Fail(When(NetworkValidationFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
             Fail(When(ValidateNetworkFaulted, IsCurrentFault), StepError.NetworkValidationFailed));
 
         During(ConfiguringDnsAndIgnition,
             When(NetworkValidated, IsCurrent).ThenAsync(ReEmitAsync),
-            When(DnsConfigured, IsCurrent)
-                .Then(context => context.Saga.DnsConfigured = true)
-                .If(BothConfigured, join => Enter(join, ProvisioningVirtualMachines)),
-            When(IgnitionGenerated, IsCurrent)
-                .Then(context => context.Saga.IgnitionGenerated = true)
-                .If(BothConfigured, join => Enter(join, ProvisioningVirtualMachines)),
-            Fail(When(DnsConfigurationFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
-            Fail(When(IgnitionGenerationFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
-            Fail(When(ConfigureDnsFaulted, IsCurrentFault), StepError.DnsConfigurationFailed),
-            Fail(When(GenerateIgnitionFaulted, IsCurrentFault), StepError.IgnitionGenerationFailed));
+            Join(When(DnsConfigured, IsCurrent).Then(context => context.Saga.DnsFinished = true)),
+            Join(When(IgnitionGenerated, IsCurrent).Then(context => context.Saga.IgnitionFinished = true)),
+            Join(When(DnsConfigurationFailed, IsCurrent).Then(context =>
+            {
+                RecordFirstError(context.Saga, context.Message.Code, context.Message.Message, context.Message.Target);
+                context.Saga.DnsFinished = true;
+            })),
+            Join(When(IgnitionGenerationFailed, IsCurrent).Then(context =>
+            {
+                RecordFirstError(context.Saga, context.Message.Code, context.Message.Message, context.Message.Target);
+                context.Saga.IgnitionFinished = true;
+            })),
+            Join(When(ConfigureDnsFaulted, IsCurrentFault).Then(context =>
+            {
+                RecordFirstError(context.Saga, StepError.DnsConfigurationFailed);
+                context.Saga.DnsFinished = true;
+            })),
+            Join(When(GenerateIgnitionFaulted, IsCurrentFault).Then(context =>
+            {
+                RecordFirstError(context.Saga, StepError.IgnitionGenerationFailed);
+                context.Saga.IgnitionFinished = true;
+            })));
 
         During(ProvisioningVirtualMachines,
             When(DnsConfigured, IsCurrent).ThenAsync(ReEmitAsync),
@@ -149,7 +161,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
                         .ThenAsync(PublishStepAsync)
                         .Schedule(StepTimeout, context => NewStepTimeout(context.Saga)),
                     giveUp => giveUp
-                        .Then(context => RecordError(context.Saga, TimeoutError(context.Saga)))
+                        // In the fork, a branch that already failed explains the failure better than the timeout.
+                        .Then(context => RecordFirstError(context.Saga, TimeoutError(context.Saga)))
                         .TransitionTo(Failed)
                         .ThenAsync(PublishTerminalAsync)));
 
@@ -247,8 +260,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         saga.OperationId = operationId;
         saga.Operation = operation;
         saga.WorkerCount = workerCount ?? saga.WorkerCount;
-        saga.DnsConfigured = false;
-        saga.IgnitionGenerated = false;
+        saga.DnsFinished = false;
+        saga.IgnitionFinished = false;
         saga.ErrorCode = null;
         saga.ErrorMessage = null;
         saga.ErrorTarget = null;
@@ -273,6 +286,21 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         binder
             .ThenAsync(ReEmitAsync)
             .If(context => !IsIn(context, Running) && !IsIn(context, Failed), step => step.Schedule(StepTimeout, context => NewStepTimeout(context.Saga)));
+
+    /// <summary>
+    /// The join of the DNS and Ignition fork, once both branches have answered, successfully or not. A branch
+    /// that fails does not end the operation while the other still runs: that one may still be creating
+    /// resources, and a delete accepted meanwhile would race it and leave them behind.
+    /// </summary>
+    private EventActivityBinder<ClusterLifecycleState, T> Join<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
+        where T : class =>
+        binder.If(BothFinished, joined => joined.IfElse(
+            context => context.Saga.ErrorCode is null,
+            proceed => Enter(proceed, ProvisioningVirtualMachines),
+            fail => fail
+                .Unschedule(StepTimeout)
+                .TransitionTo(Failed)
+                .ThenAsync(PublishTerminalAsync)));
 
     private EventActivityBinder<ClusterLifecycleState, T> Succeed<T>(EventActivityBinder<ClusterLifecycleState, T> binder)
         where T : class =>
@@ -316,8 +344,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
 
     private static bool IsIn(BehaviorContext<ClusterLifecycleState> context, State state) => context.Saga.CurrentState == state.Name;
 
-    private static bool BothConfigured(BehaviorContext<ClusterLifecycleState> context) =>
-        context.Saga.DnsConfigured && context.Saga.IgnitionGenerated;
+    private static bool BothFinished(BehaviorContext<ClusterLifecycleState> context) =>
+        context.Saga.DnsFinished && context.Saga.IgnitionFinished;
 
     private static string OperationIdOf(object message) => message switch
     {
@@ -369,12 +397,12 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         }
         else if (IsIn(context, ConfiguringDnsAndIgnition))
         {
-            if (!saga.DnsConfigured)
+            if (!saga.DnsFinished)
             {
                 await PublishAsync(context, new ConfigureDns(id, resourceId, operationId));
             }
 
-            if (!saga.IgnitionGenerated)
+            if (!saga.IgnitionFinished)
             {
                 await PublishAsync(context, new GenerateIgnition(id, resourceId, operationId));
             }
@@ -433,11 +461,22 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
 
     private static void RecordError(ClusterLifecycleState saga, StepError error) => RecordError(saga, error.Code, error.Message, null);
 
+    /// <summary>Keeps the first error of the operation: the one that caused the failure, not what followed.</summary>
+    private static void RecordFirstError(ClusterLifecycleState saga, string code, string message, string? target)
+    {
+        if (saga.ErrorCode is null)
+        {
+            RecordError(saga, code, message, target);
+        }
+    }
+
+    private static void RecordFirstError(ClusterLifecycleState saga, StepError error) => RecordFirstError(saga, error.Code, error.Message, null);
+
     /// <summary>The timeout error of the step that went unanswered; in the fork, of the branch still outstanding.</summary>
     private StepError TimeoutError(ClusterLifecycleState saga) => saga.CurrentState switch
     {
         var s when s == ValidatingNetwork.Name => StepError.NetworkValidationTimeout,
-        var s when s == ConfiguringDnsAndIgnition.Name => saga.DnsConfigured ? StepError.IgnitionGenerationTimeout : StepError.DnsConfigurationTimeout,
+        var s when s == ConfiguringDnsAndIgnition.Name => saga.DnsFinished ? StepError.IgnitionGenerationTimeout : StepError.DnsConfigurationTimeout,
         var s when s == ProvisioningVirtualMachines.Name => StepError.VirtualMachineProvisioningTimeout,
         var s when s == IssuingCredentials.Name => StepError.CredentialsIssuanceTimeout,
         var s when s == Deleting.Name => StepError.ClusterTeardownTimeout,

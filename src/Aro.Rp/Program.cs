@@ -6,6 +6,8 @@ var root = new RootCommand("aro-rp: the Azure Red Hat OpenShift resource provide
     TreatUnmatchedTokensAsErrors = false,
 };
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ComponentCommand.Frontend());
+root.Subcommands.Add(ComponentCommand.Backend());
 root.Subcommands.Add(LocalCloudCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 

@@ -25,7 +25,7 @@ public sealed class SqliteRepositoryScenarioTests : IDisposable
         var running = await repository.LoadAsync(lifecycle.ClusterId, CancellationToken.None);
         Assert.NotNull(running);
         Assert.Equal((nameof(ClusterLifecycleStateMachine.Running), "op-create"), (running.CurrentState, running.OperationId));
-        Assert.True(running.DnsConfigured && running.IgnitionGenerated);
+        Assert.True(running.DnsFinished && running.IgnitionFinished);
         Assert.True(running.Version > 1);
 
         await lifecycle.ScaleAsync("op-scale", 5);

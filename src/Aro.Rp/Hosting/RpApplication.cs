@@ -43,7 +43,12 @@ internal static class RpApplication
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
             kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.Load(options));
         });
-        builder.WebHost.UseUrls(builder.Configuration[$"{RpOptions.SectionName}:ListenUrl"] ?? new RpOptions().ListenUrl);
+        var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
+        var runsFrontend = components is "all" or "frontend";
+        var runsBackend = components is "all" or "backend";
+        // A backend serves only its health endpoints; its own default port lets it run beside a frontend.
+        builder.WebHost.UseUrls(builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.ListenUrl)}"]
+            ?? (runsFrontend ? new RpOptions().ListenUrl : RpOptions.BackendListenUrl));
 
         builder.Services.AddAroPersistence(builder.Configuration);
         builder.Services.AddOptions<PersistenceOptions>().Configure<IOptions<RpOptions>>((persistence, rp) =>
@@ -54,9 +59,6 @@ internal static class RpApplication
                 persistence.DataDirectory = rp.Value.DataDirectory;
             }
         });
-        var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
-        var runsFrontend = components is "all" or "frontend";
-        var runsBackend = components is "all" or "backend";
         if (runsFrontend)
         {
             builder.Services.AddAroFrontend(builder.Configuration);

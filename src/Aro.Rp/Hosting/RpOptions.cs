@@ -7,6 +7,9 @@ public sealed class RpOptions
 {
     public const string SectionName = "Rp";
 
+    /// <summary>Where a backend-only process serves its health endpoints unless ARO_LISTEN_URL says otherwise.</summary>
+    public const string BackendListenUrl = "https://localhost:8445";
+
     /// <summary>development: self-signed serving certificate, no client authentication. production: a real certificate is required.</summary>
     [Required]
     [RegularExpression("^(development|production)$", ErrorMessage = "RP_MODE must be development or production.")]

@@ -8,8 +8,9 @@ namespace Aro.Rp.LocalCloud;
 
 /// <summary>
 /// Which cloud the backend talks to. In development without <c>ARO_CLOUD_ENDPOINT</c> the RP starts the local
-/// cloud itself (https://localhost:8444) and points the adapters at it; with it, they use that endpoint (an
-/// <c>aro-rp local-cloud</c> elsewhere). In production an unset endpoint means Azure.
+/// cloud itself (https://localhost:8444) and points the adapters at it; a separate backend process uses the one
+/// <c>aro-rp local-cloud</c> runs there instead. With the endpoint set, they use it. In production an unset
+/// endpoint means Azure.
 /// </summary>
 internal static class LocalCloudSelection
 {
@@ -22,17 +23,22 @@ internal static class LocalCloudSelection
     /// <summary>How long the embedded cloud takes per VM write unless configured: a create then takes seconds, not milliseconds.</summary>
     public static readonly TimeSpan DefaultVirtualMachineWriteLatency = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The all-in-one RP in development without a cloud endpoint starts its own local cloud. A separate backend
+    /// process never does (several would fight over the port): it uses <c>aro-rp local-cloud</c> instead.
+    /// </summary>
     public static bool IsEmbedded(IConfiguration configuration) =>
-        (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Mode)}"] ?? new RpOptions().Mode) == "development"
+        IsDevelopment(configuration)
+        && (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components) == "all"
         && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.ArmEndpoint)}"]);
 
     public static IServiceCollection AddAroCloudSelection(this IServiceCollection services, IConfiguration configuration)
     {
         var embedded = IsEmbedded(configuration);
+        services.AddOptions<LocalCloudOptions>().Bind(configuration.GetSection(LocalCloudOptions.SectionName));
         if (embedded)
         {
             services.AddOptions<LocalCloudOptions>()
-                .Bind(configuration.GetSection(LocalCloudOptions.SectionName))
                 .Configure<IOptions<RpOptions>, IOptions<FrontendOptions>>((localCloud, rp, frontend) =>
                 {
                     localCloud.DataDirectory ??= Path.Combine(rp.Value.DataDirectory, "localcloud");
@@ -45,7 +51,8 @@ internal static class LocalCloudSelection
         var allowUntrustedConfigured = configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.AllowUntrustedCertificates)}"] is not null;
         services.AddOptions<CloudOptions>().PostConfigure<IOptions<RpOptions>, IOptions<FrontendOptions>, IOptions<LocalCloudOptions>>((cloud, rp, frontend, localCloud) =>
         {
-            if (embedded)
+            // Embedded, or a development backend whose local cloud runs beside it (aro-rp local-cloud).
+            if (embedded || (rp.Value.IsDevelopment && cloud.ArmEndpoint is null))
             {
                 cloud.ArmEndpoint = new Uri(localCloud.Value.Url);
             }
@@ -76,4 +83,7 @@ internal static class LocalCloudSelection
         });
         return services;
     }
+
+    private static bool IsDevelopment(IConfiguration configuration) =>
+        (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Mode)}"] ?? new RpOptions().Mode) == "development";
 }

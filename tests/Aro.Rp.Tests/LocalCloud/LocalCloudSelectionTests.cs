@@ -58,6 +58,18 @@ public sealed class LocalCloudSelectionTests
     }
 
     [Fact]
+    public void A_backend_process_in_development_uses_the_local_cloud_beside_it_and_embeds_none()
+    {
+        using var services = Build(new() { ["Rp:Components"] = "backend", ["LocalCloud:Url"] = "https://localhost:9444" });
+
+        var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;
+
+        Assert.DoesNotContain(services.GetServices<IHostedService>(), service => service is EmbeddedLocalCloud);
+        Assert.Equal(new Uri("https://localhost:9444/"), cloud.ArmEndpoint);
+        Assert.True(cloud.AllowUntrustedCertificates);
+    }
+
+    [Fact]
     public void In_production_no_local_defaults_apply()
     {
         using var services = Build(new() { ["Rp:Mode"] = "production" });

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Aro.Rp.Hosting;
+
+namespace Aro.Rp.Commands;
+
+/// <summary>
+/// <c>aro-rp frontend</c> and <c>aro-rp backend</c>: one half of the RP per process, so several of each can run
+/// over a shared broker and store. Same host as <c>aro-rp run</c>, with <c>Rp:Components</c> set.
+/// </summary>
+internal static class ComponentCommand
+{
+    public static Command Frontend() => Create(
+        "frontend",
+        "Run only the ARM frontend: validates, records and publishes requests. Needs a shared broker and store (ARO_TRANSPORT, ARO_STORE).");
+
+    public static Command Backend() => Create(
+        "backend",
+        "Run only the backend: the lifecycle saga, the step consumers and the reconciler. Several may run at once; they share the work.");
+
+    private static Command Create(string component, string description)
+    {
+        var command = new Command(component, description);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            // Command-line settings win over the environment; this one names what the process runs.
+            var app = RpApplication.Build([.. parseResult.UnmatchedTokens, $"--{RpOptions.SectionName}:{nameof(RpOptions.Components)}={component}"]);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}
