@@ -253,13 +253,18 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
     {
         await _arm.RegisterSubscriptionAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _arm.PutClusterAsync("race")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _arm.PutClusterAsync("race")));
 
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var accepted = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
         {
             await refused.AssertCloudErrorAsync(HttpStatusCode.BadRequest, "RequestNotAllowed", "Request is not allowed in provisioningState 'Creating'.");
         }
+
+        // The stored document is the accepted request's, whole, and points at its operation.
+        var stored = await JsonNodeOf(await _arm.GetAsync($"{_arm.ClusterPath("race")}?api-version={ArmTestClient.ApiVersion}"));
+        Assert.Equal((await JsonNodeOf(accepted))["properties"]!.ToJsonString(), stored["properties"]!.ToJsonString());
+        Assert.True(await factory.PublishedAsync<ClusterCreateRequested>(m => m.Context.Message.OperationId == OperationIdOf(accepted)));
     }
 
     private async Task CreateSucceededAsync(string name)
