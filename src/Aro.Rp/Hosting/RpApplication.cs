@@ -82,6 +82,7 @@ internal static class RpApplication
         {
             builder.Services.AddAroBackend(builder.Configuration);
         }
+        builder.Services.AddAroTelemetry(builder.Configuration, components);
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();

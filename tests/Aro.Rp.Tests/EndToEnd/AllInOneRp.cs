@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Trace;
 
 namespace Aro.Rp.Tests.EndToEnd;
 
@@ -12,6 +14,8 @@ namespace Aro.Rp.Tests.EndToEnd;
 /// </summary>
 internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    private ICollection<System.Diagnostics.Activity>? _exportedActivities;
+
     public HttpClient LocalCloud { get; } = new(new HttpClientHandler
     {
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
@@ -33,6 +37,18 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
         {
             builder.UseSetting(key, value);
         }
+
+        if (_exportedActivities is { } exported)
+        {
+            builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
+        }
+    }
+
+    /// <summary>Keeps every finished trace span in <paramref name="exported"/> (lock it to read).</summary>
+    public AllInOneRp WithTelemetry(ICollection<System.Diagnostics.Activity> exported)
+    {
+        _exportedActivities = exported;
+        return this;
     }
 
     protected override void Dispose(bool disposing)
