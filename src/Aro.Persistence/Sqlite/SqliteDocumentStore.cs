@@ -99,7 +99,7 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
         if (continuationToken is not null)
         {
             sql.Append(" AND id > @after");
-            parameters.Add(("@after", SqliteContinuationToken.Decode(continuationToken)));
+            parameters.Add(("@after", KeysetContinuationToken.Decode(continuationToken)));
         }
 
         if (!string.IsNullOrEmpty(idPrefix))
@@ -126,7 +126,7 @@ public partial class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>,
         {
             if (items.Count == pageSize)
             {
-                return new DocumentPage<TDocument>(items, SqliteContinuationToken.Encode(lastId!));
+                return new DocumentPage<TDocument>(items, KeysetContinuationToken.Encode(lastId!));
             }
 
             lastId = reader.GetString(0);
