@@ -1,7 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aro.Persistence.Documents;
