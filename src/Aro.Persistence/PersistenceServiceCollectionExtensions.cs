@@ -63,9 +63,13 @@ public static class PersistenceServiceCollectionExtensions
         // One instance behind both interfaces, so the initializer prepares the very store the application uses.
         services.AddSingleton<TSqlite>();
         services.AddSingleton<TCosmos>();
-        services.AddSingleton<TStore>(provider => Options(provider).UsesCosmos
-            ? provider.GetRequiredService<TCosmos>()
-            : provider.GetRequiredService<TSqlite>());
-        services.AddSingleton<IStoreSchema>(provider => (IStoreSchema)provider.GetRequiredService<TStore>());
+        services.AddSingleton(provider => Selected<TStore, TSqlite, TCosmos>(provider));
+        // From the implementation, not from TStore: a host (or a test) that replaces the store keeps the schema.
+        services.AddSingleton(provider => Selected<IStoreSchema, TSqlite, TCosmos>(provider));
     }
+
+    private static TService Selected<TService, TSqlite, TCosmos>(IServiceProvider provider)
+        where TSqlite : class, TService
+        where TCosmos : class, TService =>
+        Options(provider).UsesCosmos ? provider.GetRequiredService<TCosmos>() : provider.GetRequiredService<TSqlite>();
 }
