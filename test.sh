@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Aro.Messaging: the one command a new developer (and CI) needs after cloning.
-# It installs and starts whatever the tests need; today that is only the .NET SDK named in global.json.
+# It installs and starts whatever the tests need: the .NET SDK named in global.json must be there; ignition-validate
+# and the Cosmos DB test server are installed when missing, and the test server runs for as long as the tests do.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,8 +27,52 @@ if [ ! -d ../shared/specs ]; then
   exit 1
 fi
 
+# The Cosmos DB tests run against the Cosmos DB test server (npm package @vercel/cosmosdb-server), kept in .tools.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing Node.js (for the Cosmos DB test server)..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "test.sh: Node.js is missing; install it with: sudo apt-get install -y nodejs npm" >&2
+    exit 1
+  fi
+fi
+cosmos_server=.tools/node_modules/@vercel/cosmosdb-server/lib/cli.js
+if [ ! -f "$cosmos_server" ]; then
+  echo "test.sh: installing the Cosmos DB test server (@vercel/cosmosdb-server) into .tools..."
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error @vercel/cosmosdb-server@1.0.1 >/dev/null
+fi
+
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+cosmos_log=$(mktemp)
+cosmos_pid=
+cleanup() {
+  if [ -n "$cosmos_pid" ]; then
+    kill "$cosmos_pid" 2>/dev/null || true
+    wait "$cosmos_pid" 2>/dev/null || true
+  fi
+  rm -f "$log" "$cosmos_log"
+}
+trap cleanup EXIT
+
+# Port 0: the server takes a free port and says which once it listens.
+node "$cosmos_server" -p 0 --host 127.0.0.1 >"$cosmos_log" 2>&1 &
+cosmos_pid=$!
+cosmos_port=
+for _ in $(seq 1 300); do
+  cosmos_port=$(sed -n 's/^Ready to accept HTTPS connections at .*:\([0-9][0-9]*\)$/\1/p' "$cosmos_log")
+  if [ -n "$cosmos_port" ] || ! kill -0 "$cosmos_pid" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+done
+if [ -z "$cosmos_port" ]; then
+  echo "test.sh: the Cosmos DB test server did not start:" >&2
+  cat "$cosmos_log" >&2
+  exit 1
+fi
+export ARO_TEST_COSMOS_ENDPOINT="https://127.0.0.1:$cosmos_port/"
+echo "test.sh: Cosmos DB test server at $ARO_TEST_COSMOS_ENDPOINT"
 
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.
 dotnet build Aro.Messaging.sln --configuration Release

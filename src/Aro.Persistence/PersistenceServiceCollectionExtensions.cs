@@ -1,9 +1,11 @@
+using Aro.Persistence.Cosmos;
 using Aro.Persistence.Secrets;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Persistence;
@@ -13,42 +15,61 @@ public static class PersistenceServiceCollectionExtensions
     public const string HealthCheckName = "store";
 
     /// <summary>
-    /// Registers the document stores (SQLite in {DataDirectory}/aro.db), secret sealing and purpose MACs with the
-    /// file key ring in {DataDirectory}/keys, a start-up initializer and the "store" health check.
+    /// Registers the document stores that <c>Persistence:Store</c> selects (sqlite: {DataDirectory}/aro.db, the default;
+    /// cosmos: the Persistence:Cosmos account), secret sealing and purpose MACs with the file key ring in
+    /// {DataDirectory}/keys, a start-up initializer and the "store" health check. Sagas registered with
+    /// <c>AroRepository()</c> follow the same selection.
     /// </summary>
     public static IServiceCollection AddAroPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PersistenceOptions>()
             .Bind(configuration.GetSection(PersistenceOptions.SectionName))
-            .Validate(
-                options => !string.IsNullOrWhiteSpace(options.DataDirectory),
-                $"{PersistenceOptions.SectionName}:{nameof(PersistenceOptions.DataDirectory)} is required (set ARO_DATA_DIR).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
 
         services.AddSingleton<ISecretKeyRing>(provider => new FileSecretKeyRing(
-            provider.GetRequiredService<IOptions<PersistenceOptions>>().Value.ResolvedKeyDirectory,
+            Options(provider).ResolvedKeyDirectory,
             provider.GetService<TimeProvider>()));
         services.AddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.AddSingleton<IPurposeMac, HmacPurposeMac>();
         services.AddSingleton<DocumentJsonSerializer>();
-        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<PersistenceOptions>>().Value.DataDirectory));
 
-        AddStore<IOpenShiftClusterStore, SqliteOpenShiftClusterStore>(services);
-        AddStore<ISubscriptionStore, SqliteSubscriptionStore>(services);
-        AddStore<IAsyncOperationStore, SqliteAsyncOperationStore>(services);
+        // Both stores are registered, and only the selected one is ever created: nothing touches a disk or an
+        // account the configuration did not ask for.
+        services.AddSingleton(provider => new SqliteDatabase(Options(provider).DataDirectory));
+        services.AddSingleton(provider => new CosmosDatabase(Options(provider).Cosmos));
+        AddStore<IOpenShiftClusterStore, SqliteOpenShiftClusterStore, CosmosOpenShiftClusterStore>(services);
+        AddStore<ISubscriptionStore, SqliteSubscriptionStore, CosmosSubscriptionStore>(services);
+        AddStore<IAsyncOperationStore, SqliteAsyncOperationStore, CosmosAsyncOperationStore>(services);
 
         services.AddHostedService<PersistenceInitializer>();
-        services.AddHealthChecks().AddCheck<SqliteHealthCheck>(HealthCheckName);
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            HealthCheckName,
+            provider => Options(provider).UsesCosmos
+                ? ActivatorUtilities.GetServiceOrCreateInstance<CosmosHealthCheck>(provider)
+                : ActivatorUtilities.GetServiceOrCreateInstance<SqliteHealthCheck>(provider),
+            failureStatus: null,
+            tags: null));
         return services;
     }
 
-    private static void AddStore<TStore, TImplementation>(IServiceCollection services)
+    private static PersistenceOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<PersistenceOptions>>().Value;
+
+    private static void AddStore<TStore, TSqlite, TCosmos>(IServiceCollection services)
         where TStore : class
-        where TImplementation : class, TStore, IStoreSchema
+        where TSqlite : class, TStore, IStoreSchema
+        where TCosmos : class, TStore, IStoreSchema
     {
         // One instance behind both interfaces, so the initializer prepares the very store the application uses.
-        services.AddSingleton<TImplementation>();
-        services.AddSingleton<TStore>(provider => provider.GetRequiredService<TImplementation>());
-        services.AddSingleton<IStoreSchema>(provider => provider.GetRequiredService<TImplementation>());
+        services.AddSingleton<TSqlite>();
+        services.AddSingleton<TCosmos>();
+        services.AddSingleton(provider => Selected<TStore, TSqlite, TCosmos>(provider));
+        // From the implementation, not from TStore: a host (or a test) that replaces the store keeps the schema.
+        services.AddSingleton(provider => Selected<IStoreSchema, TSqlite, TCosmos>(provider));
     }
+
+    private static TService Selected<TService, TSqlite, TCosmos>(IServiceProvider provider)
+        where TSqlite : class, TService
+        where TCosmos : class, TService =>
+        Options(provider).UsesCosmos ? provider.GetRequiredService<TCosmos>() : provider.GetRequiredService<TSqlite>();
 }

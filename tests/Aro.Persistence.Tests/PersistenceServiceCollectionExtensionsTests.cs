@@ -1,6 +1,9 @@
+using Aro.Persistence.Sagas;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
+using Aro.Persistence.Tests.Sagas;
 using Aro.Persistence.Tests.Stores;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -55,11 +58,51 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.Contains("Persistence:DataDirectory", exception.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    [Theory]
+    [InlineData("mongodb", "Persistence:Store must be sqlite or cosmos (ARO_STORE)")]
+    [InlineData("cosmos", "set ARO_COSMOS_ENDPOINT")]
+    [InlineData("cosmos", "set ARO_COSMOS_KEY")]
+    public async Task A_store_setting_that_cannot_work_stops_the_host_at_start(string store, string expectedMessage)
+    {
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["Persistence:DataDirectory"] = _directory.Path,
+            ["Persistence:Store"] = store,
+        });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expectedMessage, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sagas_follow_the_store_selection()
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = _directory.Path }, bus =>
+            bus.AddSaga<TestSaga>().AroRepository());
+
+        Assert.IsType<SqliteSagaRepository<TestSaga>>(host.Services.GetRequiredService<ISagaInstanceStore<TestSaga>>());
+        Assert.Equal(4, host.Services.GetServices<IStoreSchema>().Count());
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    /// <summary>A host with the persistence as AddAroPersistence registers it, and optionally a bus for sagas.</summary>
+    internal static IHost BuildHost(Dictionary<string, string?> settings, Action<IBusRegistrationConfigurator>? sagas = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddAroPersistence(builder.Configuration);
+        if (sagas is not null)
+        {
+            builder.Services.AddMassTransit(bus =>
+            {
+                bus.DisableUsageTelemetry();
+                sagas(bus);
+                bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+            });
+        }
+
         return builder.Build();
     }
 }

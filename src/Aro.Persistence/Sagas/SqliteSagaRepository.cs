@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
@@ -13,13 +12,10 @@ namespace Aro.Persistence.Sagas;
 /// control is optimistic exactly as with a Cosmos DB ETag: a lost race surfaces as
 /// <see cref="ConcurrencyException"/> and the saga endpoint's retry runs the message again on fresh state.
 /// </summary>
-public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
+public sealed partial class SqliteSagaRepository<TSaga> : ISagaInstanceStore<TSaga>
     where TSaga : class, ISagaVersion
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private static readonly JsonSerializerOptions SerializerOptions = SagaInstanceJson.Options;
 
     private readonly SqliteTable _table;
 
@@ -40,6 +36,10 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
 
     public string TableName => _table.Name;
 
+    public string Persistence => "sqlite";
+
+    public string Location => TableName;
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.EnsureCreatedAsync(cancellationToken);
 
     public async Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
@@ -50,7 +50,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         return await reader.ReadAsync(cancellationToken) ? Materialize(reader.GetInt32(0), reader.GetString(1)) : null;
     }
 
-    /// <summary>Every instance the predicate accepts. A scan: meant for operators and tests, not for correlating messages.</summary>
     public async Task<IReadOnlyList<TSaga>> QueryAsync(Func<TSaga, bool> predicate, CancellationToken cancellationToken)
     {
         await using var connection = await _table.OpenAsync(cancellationToken);
@@ -69,7 +68,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         return instances;
     }
 
-    /// <summary>Stores a new instance at version 1; false when one with the same correlation id exists already.</summary>
     public async Task<bool> TryInsertAsync(TSaga instance, CancellationToken cancellationToken)
     {
         const int firstVersion = 1;
@@ -86,7 +84,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         return true;
     }
 
-    /// <summary>Stores a new instance; another writer having created it first is a <see cref="ConcurrencyException"/>.</summary>
     public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken)
     {
         if (!await TryInsertAsync(instance, cancellationToken))
@@ -95,10 +92,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         }
     }
 
-    /// <summary>
-    /// Writes the instance over the version it was read at and moves it to the next version; any other
-    /// write since that read is a <see cref="ConcurrencyException"/>.
-    /// </summary>
     public async Task UpdateAsync(TSaga instance, CancellationToken cancellationToken)
     {
         var readVersion = instance.Version;
@@ -115,7 +108,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : IStoreSchema
         instance.Version = nextVersion;
     }
 
-    /// <summary>Removes the instance if nobody wrote it since it was read; otherwise a <see cref="ConcurrencyException"/>.</summary>
     public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
     {
         var deleted = await _table.TryWriteAsync(

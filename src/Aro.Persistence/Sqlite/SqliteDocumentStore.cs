@@ -96,7 +96,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         if (continuationToken is not null)
         {
             sql.Append(" AND id > @after");
-            parameters.Add(("@after", SqliteContinuationToken.Decode(continuationToken)));
+            parameters.Add(("@after", KeysetContinuationToken.Decode(continuationToken)));
         }
 
         if (!string.IsNullOrEmpty(idPrefix))
@@ -123,7 +123,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         {
             if (items.Count == pageSize)
             {
-                return new DocumentPage<TDocument>(items, SqliteContinuationToken.Encode(lastId!));
+                return new DocumentPage<TDocument>(items, KeysetContinuationToken.Encode(lastId!));
             }
 
             lastId = reader.GetString(0);

@@ -31,10 +31,10 @@ internal static class BackendServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The lifecycle saga (persisted in the embedded store) and every consumer, each on its own endpoint.</summary>
+    /// <summary>The lifecycle saga (persisted in the store ARO_STORE selects) and every consumer, each on its own endpoint.</summary>
     public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus)
     {
-        bus.AddAroOrchestration(saga => saga.SqliteRepository());
+        bus.AddAroOrchestration(saga => saga.AroRepository());
         bus.AddAroConsumers();
         return bus;
     }

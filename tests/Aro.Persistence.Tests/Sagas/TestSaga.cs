@@ -2,8 +2,8 @@ using MassTransit;
 
 namespace Aro.Persistence.Tests.Sagas;
 
-/// <summary>A minimal versioned saga: enough state to see what the repository stores.</summary>
-public sealed class TestSaga : ISagaVersion, InitiatedBy<TestSagaStarted>
+/// <summary>A minimal versioned saga: enough state to see what the repository stores. Each start message counts.</summary>
+public sealed class TestSaga : ISagaVersion, InitiatedByOrOrchestrates<TestSagaStarted>
 {
     public Guid CorrelationId { get; set; }
 
@@ -13,5 +13,9 @@ public sealed class TestSaga : ISagaVersion, InitiatedBy<TestSagaStarted>
 
     public int Counter { get; set; }
 
-    public Task Consume(ConsumeContext<TestSagaStarted> context) => Task.CompletedTask;
+    public Task Consume(ConsumeContext<TestSagaStarted> context)
+    {
+        Counter++;
+        return Task.CompletedTask;
+    }
 }

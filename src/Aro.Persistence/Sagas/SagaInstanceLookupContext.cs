@@ -5,15 +5,15 @@ using MassTransit.Saga;
 namespace Aro.Persistence.Sagas;
 
 /// <summary>Loads and queries saga instances outside of a message (operators, tests, MassTransit's load and query repositories).</summary>
-public sealed class SqliteSagaLookupContext<TSaga> :
+public sealed class SagaInstanceLookupContext<TSaga> :
     BasePipeContext,
     LoadSagaRepositoryContext<TSaga>,
     QuerySagaRepositoryContext<TSaga>
     where TSaga : class, ISagaVersion
 {
-    private readonly SqliteSagaRepository<TSaga> _repository;
+    private readonly ISagaInstanceStore<TSaga> _repository;
 
-    public SqliteSagaLookupContext(SqliteSagaRepository<TSaga> repository, CancellationToken cancellationToken)
+    public SagaInstanceLookupContext(ISagaInstanceStore<TSaga> repository, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
         _repository = repository;

@@ -5,23 +5,24 @@ using MassTransit.Saga;
 namespace Aro.Persistence.Sagas;
 
 /// <summary>
-/// One message's view of the SQLite saga table. Writes happen when MassTransit asks for them (Save, Update,
-/// Delete), each as one conditional statement, so Discard and Undo have nothing pending to throw away.
+/// One message's view of the saga instances in an <see cref="ISagaInstanceStore{TSaga}"/>. Writes happen when
+/// MassTransit asks for them (Save, Update, Delete), each as one conditional write, so Discard and Undo have nothing
+/// pending to throw away.
 /// </summary>
-public sealed class SqliteSagaRepositoryContext<TSaga, TMessage> :
+public sealed class SagaInstanceRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,
     SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISagaVersion
     where TMessage : class
 {
     private readonly ConsumeContext<TMessage> _context;
-    private readonly SqliteSagaRepository<TSaga> _repository;
-    private readonly ISagaConsumeContextFactory<SqliteSagaRepository<TSaga>, TSaga> _factory;
+    private readonly ISagaInstanceStore<TSaga> _repository;
+    private readonly ISagaConsumeContextFactory<ISagaInstanceStore<TSaga>, TSaga> _factory;
 
-    public SqliteSagaRepositoryContext(
-        SqliteSagaRepository<TSaga> repository,
+    public SagaInstanceRepositoryContext(
+        ISagaInstanceStore<TSaga> repository,
         ConsumeContext<TMessage> context,
-        ISagaConsumeContextFactory<SqliteSagaRepository<TSaga>, TSaga> factory)
+        ISagaConsumeContextFactory<ISagaInstanceStore<TSaga>, TSaga> factory)
         : base(context)
     {
         _repository = repository;

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Aro.Persistence.Sqlite;
+namespace Aro.Persistence.Stores;
 
 /// <summary>
-/// Keyset paging: the token carries the last id returned and the next page starts strictly after it,
+/// Keyset paging, the same for every store: the token carries the last id returned and the next page starts strictly after it,
 /// so documents inserted or deleted between pages never shift what the reader sees.
 /// Opaque to callers (base64) and versioned, so its content can change later.
 /// </summary>
-internal static class SqliteContinuationToken
+internal static class KeysetContinuationToken
 {
     private const string Version = "v1:";
 

@@ -1,4 +1,4 @@
-namespace Aro.Persistence.Sqlite;
+namespace Aro.Persistence;
 
 /// <summary>
 /// Runs an idempotent async setup step once per process. Unlike a cached Lazy task, a failure is not

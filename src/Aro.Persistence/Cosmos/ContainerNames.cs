@@ -1,0 +1,11 @@
+namespace Aro.Persistence.Cosmos;
+
+/// <summary>The document containers, named as the reference RP names its Cosmos DB collections.</summary>
+public static class ContainerNames
+{
+    public const string OpenShiftClusters = "OpenShiftClusters";
+
+    public const string Subscriptions = "Subscriptions";
+
+    public const string AsyncOperations = "AsyncOperations";
+}

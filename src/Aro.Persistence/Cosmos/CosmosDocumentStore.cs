@@ -1,0 +1,258 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Serialization;
+using Aro.Persistence.Stores;
+using Microsoft.Azure.Cosmos;
+
+namespace Aro.Persistence.Cosmos;
+
+/// <summary>
+/// One document kind in one Cosmos DB container partitioned on /partitionKey. Bodies are written and read as
+/// streams in the <see cref="DocumentJsonSerializer"/>'s shape (secrets sealed before they leave the process), so
+/// documents look the same as in SQLite. Every write is conditional on the document's ETag (If-Match), and every
+/// query names its partition key.
+/// </summary>
+/// <remarks>
+/// Cosmos DB forbids '/' (and '\', '?', '#') in an item id, and a cluster's id is its resource id. So, as in the
+/// reference RP, the document's own id is stored as <c>key</c> (what queries filter and order on) and the item id
+/// is derived from it (<see cref="ItemId"/>), which keeps reads and writes point operations on a known id.
+/// </remarks>
+public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreSchema
+    where TDocument : class, IDocument
+{
+    private const string ETagProperty = "_etag";
+    private const string IdProperty = "id";
+    private const string KeyProperty = "key";
+
+    private readonly CosmosDatabase _database;
+    private readonly DocumentJsonSerializer _serializer;
+    private readonly OneTimeInitialization _schema;
+
+    public CosmosDocumentStore(CosmosDatabase database, DocumentJsonSerializer serializer, string containerName)
+    {
+        _database = database;
+        _serializer = serializer;
+        ContainerName = containerName;
+        Container = database.Container(containerName);
+        _schema = new OneTimeInitialization(cancellationToken => database.EnsureContainerAsync(containerName, cancellationToken));
+    }
+
+    public string ContainerName { get; }
+
+    protected Container Container { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+
+    public async Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        using var response = await Container.ReadItemStreamAsync(ItemId(id), new PartitionKey(partitionKey), cancellationToken: cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var body = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
+        return Materialize(body.RootElement);
+    }
+
+    public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        using var content = Serialize(document);
+        using var response = await Container.CreateItemStreamAsync(content, new PartitionKey(document.PartitionKey), cancellationToken: cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new DocumentConflictException(document.Id);
+        }
+
+        response.EnsureSuccessStatusCode();
+        document.ETag = await ETagOfAsync(response, cancellationToken);
+        return document;
+    }
+
+    public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        var etag = RequireETag(document);
+        await _schema.EnsureAsync(cancellationToken);
+        using var content = Serialize(document);
+        using var response = await Container.ReplaceItemStreamAsync(
+            content,
+            ItemId(document.Id),
+            new PartitionKey(document.PartitionKey),
+            new ItemRequestOptions { IfMatchEtag = etag },
+            cancellationToken);
+        ThrowIfChangedOrGone(response, document);
+        document.ETag = await ETagOfAsync(response, cancellationToken);
+        return document;
+    }
+
+    public async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
+    {
+        var etag = RequireETag(document);
+        await _schema.EnsureAsync(cancellationToken);
+        using var response = await Container.DeleteItemStreamAsync(
+            ItemId(document.Id),
+            new PartitionKey(document.PartitionKey),
+            new ItemRequestOptions { IfMatchEtag = etag },
+            cancellationToken);
+        ThrowIfChangedOrGone(response, document);
+    }
+
+    public async Task<DocumentPage<TDocument>> QueryAsync(
+        string partitionKey,
+        string? idPrefix,
+        string? continuationToken,
+        int pageSize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+
+        // Keyset paging on id, as in SQLite, rather than the SDK's continuation: a page starts strictly after the
+        // last id seen, so writes between pages never shift it, and the token means the same on either store.
+        // Testing c.partitionKey keeps the query inside one partition (and is what a local test server requires).
+        var sql = new StringBuilder("SELECT TOP @limit * FROM c WHERE c.partitionKey = @partitionKey");
+        var parameters = new List<(string, object)> { ("@partitionKey", partitionKey), ("@limit", pageSize + 1) };
+        if (continuationToken is not null)
+        {
+            sql.Append(" AND c.key > @after");
+            parameters.Add(("@after", KeysetContinuationToken.Decode(continuationToken)));
+        }
+
+        if (!string.IsNullOrEmpty(idPrefix))
+        {
+            sql.Append(" AND STARTSWITH(c.key, @prefix)");
+            parameters.Add(("@prefix", idPrefix));
+        }
+
+        // One document more than the page tells whether another page exists, so the last page carries no token.
+        sql.Append(" ORDER BY c.key");
+        var query = new QueryDefinition(sql.ToString());
+        foreach (var (name, value) in parameters)
+        {
+            query = query.WithParameter(name, value);
+        }
+
+        var items = new List<TDocument>();
+        await foreach (var document in QueryAsync(query, new PartitionKey(partitionKey), pageSize + 1, cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                return new DocumentPage<TDocument>(items, KeysetContinuationToken.Encode(items[^1].Id));
+            }
+
+            items.Add(document);
+        }
+
+        return new DocumentPage<TDocument>(items, null);
+    }
+
+    /// <summary>
+    /// Every document of every partition, as a ReadFeed: a plain read of the container's documents, page by page,
+    /// partition key range by partition key range. It needs no query plan, so it works on real accounts and on a
+    /// local test server alike. Only for the backend's sweeps over all subscriptions, never for client requests:
+    /// it costs in proportion to the whole container.
+    /// </summary>
+    protected IAsyncEnumerable<TDocument> ReadAllPartitionsAsync(CancellationToken cancellationToken) =>
+        QueryAsync(null, partitionKey: null, maxItemCount: 100, cancellationToken);
+
+    private async IAsyncEnumerable<TDocument> QueryAsync(
+        QueryDefinition? query,
+        PartitionKey? partitionKey,
+        int maxItemCount,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        var options = new QueryRequestOptions { MaxItemCount = maxItemCount, EnableOptimisticDirectExecution = true };
+        if (partitionKey is { } key)
+        {
+            options.PartitionKey = key;
+        }
+
+        using var iterator = Container.GetItemQueryStreamIterator(query, continuationToken: null, options);
+        while (iterator.HasMoreResults)
+        {
+            using var response = await iterator.ReadNextAsync(cancellationToken);
+            response.EnsureSuccessStatusCode();
+            using var page = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
+            foreach (var item in page.RootElement.GetProperty("Documents").EnumerateArray())
+            {
+                yield return Materialize(item);
+            }
+        }
+    }
+
+    private MemoryStream Serialize(TDocument document)
+    {
+        if (string.IsNullOrEmpty(document.Id) || string.IsNullOrEmpty(document.PartitionKey))
+        {
+            throw new ArgumentException("A document needs an id and a partition key.", nameof(document));
+        }
+
+        // The ETag is Cosmos DB's (_etag, set on every write): a copy inside the body would only go stale.
+        var etag = document.ETag;
+        document.ETag = null;
+        JsonObject body;
+        try
+        {
+            body = JsonSerializer.SerializeToNode(document, _serializer.Options)!.AsObject();
+        }
+        finally
+        {
+            document.ETag = etag;
+        }
+
+        body[KeyProperty] = document.Id;
+        body[IdProperty] = ItemId(document.Id);
+        return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body));
+    }
+
+    private TDocument Materialize(JsonElement item)
+    {
+        var body = JsonObject.Create(item) ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
+        body[IdProperty] = body[KeyProperty]?.DeepClone();
+        var document = body.Deserialize<TDocument>(_serializer.Options)
+            ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
+        document.ETag = item.GetProperty(ETagProperty).GetString();
+        return document;
+    }
+
+    /// <summary>
+    /// The item id a document is stored under: the SHA-256 of its own id in hex. Deterministic, so a second create
+    /// of the same id still meets a 409 Conflict, and free of the characters an item id may not hold.
+    /// </summary>
+    internal static string ItemId(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+    private static async Task<string> ETagOfAsync(ResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(response.Headers.ETag))
+        {
+            return response.Headers.ETag;
+        }
+
+        using var body = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
+        return body.RootElement.GetProperty(ETagProperty).GetString()
+            ?? throw new InvalidOperationException("Cosmos DB answered a write without an ETag.");
+    }
+
+    private static void ThrowIfChangedOrGone(ResponseMessage response, TDocument document)
+    {
+        // 412: another writer changed it since it was read; 404: another writer deleted it. Either way the caller's
+        // copy is stale, which is what the contract reports (and what a re-read sorts out).
+        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            throw new DocumentPreconditionFailedException(document.Id);
+        }
+
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string RequireETag(TDocument document) =>
+        document.ETag ?? throw new ArgumentException($"The document '{document.Id}' has no ETag: read it before writing it.", nameof(document));
+}

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using Aro.Api.Model;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Serialization;
+using Aro.Persistence.Stores;
+
+namespace Aro.Persistence.Cosmos;
+
+public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, DocumentJsonSerializer serializer)
+    : CosmosDocumentStore<OpenShiftClusterDocument>(database, serializer, ContainerNames.OpenShiftClusters), IOpenShiftClusterStore
+{
+    /// <summary>
+    /// A ReadFeed over every subscription's partition, filtered here rather than by the server. The alternative, a
+    /// cross-partition query on provisioningState, would send back only the unsettled documents, but it fans out to
+    /// every physical partition behind a query plan that the SDK must first fetch from the gateway (a local test
+    /// server cannot produce one), and its RU charge grows with the partitions either way. A ReadFeed costs about
+    /// one RU per document per sweep plus the bytes to bring them here: fine for a sweep every minute over
+    /// thousands of clusters. If the fleet outgrows that, keep a small index of unsettled clusters in a partition
+    /// of its own (written with the cluster, in the same transactional batch) and read that instead.
+    /// </summary>
+    public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var document in ReadAllPartitionsAsync(cancellationToken))
+        {
+            if (!document.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
+            {
+                yield return document;
+            }
+        }
+    }
+}
