@@ -6,7 +6,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterListCredentialsTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Theory]
     [InlineData("listCredentials")]

@@ -10,7 +10,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Theory]
     [InlineData("2020-04-30")]
