@@ -39,7 +39,7 @@ internal sealed class OpenShiftClusterDelete(
             return Results.NoContent();
         }
 
-        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionStateValidator.DeleteStates, cancellationToken);
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Delete, cancellationToken);
         ProvisioningStateGuard.EnsureTerminal(existing.OpenShiftCluster.Properties);
 
         // The operation is recorded before the document points at it; if the update below loses, it is an

@@ -47,7 +47,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
         var body = await RequestBody.ReadJsonAsync(http, cancellationToken)
             ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, null, "The request content was invalid and could not be deserialized: \"unexpected end of JSON input\".");
 
-        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionStateValidator.WriteStates, cancellationToken);
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Write, cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
