@@ -24,17 +24,21 @@ internal sealed class OpenShiftClusterDelete(
     private async Task<IResult> HandleAsync(ArmRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
         var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
+        var preconditions = RequestPreconditions.Of(http);
         var existing = await clusters.GetAsync(partitionKey, request.ClusterKey, cancellationToken);
         if (existing is null)
         {
-            return Results.NoContent();
+            return NothingToDelete(preconditions);
         }
 
         await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Delete, cancellationToken);
+        preconditions.Check(existing.ETag);
         ProvisioningStateGuard.EnsureTerminal(existing.OpenShiftCluster.Properties);
 
+        // Checked again on the document the conditional write replaces, so a change in between is a 412, not lost.
         var operationId = await deletion.StartAsync(request.SubscriptionId, request.ClusterKey, current =>
         {
+            preconditions.Check(current.ETag);
             ProvisioningStateGuard.EnsureTerminal(current.OpenShiftCluster.Properties);
             return true;
         }, cancellationToken);
@@ -42,10 +46,17 @@ internal sealed class OpenShiftClusterDelete(
         if (operationId is null)
         {
             // Deleted by someone else between the two reads.
-            return Results.NoContent();
+            return NothingToDelete(preconditions);
         }
 
         AsyncOperationHeaders.Write(http, options.Value, request.SubscriptionId, operationId, withLocation: true);
         return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    // 204, unless the caller made the delete conditional on the cluster existing (If-Match).
+    private static IResult NothingToDelete(RequestPreconditions preconditions)
+    {
+        preconditions.Check(null);
+        return Results.NoContent();
     }
 }

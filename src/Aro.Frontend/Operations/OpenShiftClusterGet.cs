@@ -10,12 +10,13 @@ namespace Aro.Frontend.Operations;
 /// <summary>GET a cluster: allowed in every subscription state but Deleted.</summary>
 internal static class OpenShiftClusterGet
 {
-    public static async Task<IResult> HandleAsync(ArmRequest request, IOpenShiftClusterStore clusters, SubscriptionStateValidator subscriptions, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(ArmRequest request, HttpResponse response, IOpenShiftClusterStore clusters, SubscriptionStateValidator subscriptions, CancellationToken cancellationToken)
     {
         await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Read, cancellationToken);
         var document = await clusters.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), request.ClusterKey, cancellationToken)
             ?? throw ClusterNotFound.For(request);
 
+        ETagHeader.Write(response, document.ETag);
         return ArmResults.Json(request.Api.WriteResource(document.OpenShiftCluster));
     }
 }

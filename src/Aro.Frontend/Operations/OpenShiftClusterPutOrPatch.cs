@@ -48,12 +48,13 @@ internal sealed class OpenShiftClusterPutOrPatch(
             ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, null, "The request content was invalid and could not be deserialized: \"unexpected end of JSON input\".");
 
         await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Write, cancellationToken);
+        var preconditions = RequestPreconditions.Of(http);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryOnceAsync(request, http, body, isPatch, cancellationToken);
+                return await TryOnceAsync(request, http, body, isPatch, preconditions, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && ex is DocumentConflictException or DocumentPreconditionFailedException)
             {
@@ -62,10 +63,14 @@ internal sealed class OpenShiftClusterPutOrPatch(
         }
     }
 
-    private async Task<IResult> TryOnceAsync(ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, CancellationToken cancellationToken)
+    private async Task<IResult> TryOnceAsync(ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, RequestPreconditions preconditions, CancellationToken cancellationToken)
     {
         var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
         var existing = await clusters.GetAsync(partitionKey, request.ClusterKey, cancellationToken);
+
+        // Against the very version the write below is conditional on: if it changes before the write, the write
+        // fails, the next attempt re-reads and this check sees the new ETag.
+        preconditions.Check(existing?.ETag);
         if (existing is null && isPatch)
         {
             throw ClusterNotFound.For(request);
@@ -111,6 +116,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
 
         // ARM RPC: a PUT is polled through Azure-AsyncOperation only; a PATCH also gets the Location of its result.
         AsyncOperationHeaders.Write(http, options.Value, request.SubscriptionId, operation.Id, withLocation: isPatch);
+        ETagHeader.Write(http.HttpContext.Response, document.ETag);
 
         return ArmResults.Json(api.WriteResource(document.OpenShiftCluster), isCreate ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
