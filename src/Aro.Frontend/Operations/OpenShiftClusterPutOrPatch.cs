@@ -49,12 +49,13 @@ internal sealed class OpenShiftClusterPutOrPatch(
 
         await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Write, cancellationToken);
         var preconditions = RequestPreconditions.Of(http);
+        var systemData = SystemDataHeader.Read(http, logger);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryOnceAsync(request, http, body, isPatch, preconditions, cancellationToken);
+                return await TryOnceAsync(request, http, body, isPatch, preconditions, systemData, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && ex is DocumentConflictException or DocumentPreconditionFailedException)
             {
@@ -63,7 +64,8 @@ internal sealed class OpenShiftClusterPutOrPatch(
         }
     }
 
-    private async Task<IResult> TryOnceAsync(ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, RequestPreconditions preconditions, CancellationToken cancellationToken)
+    private async Task<IResult> TryOnceAsync(
+        ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, RequestPreconditions preconditions, SystemData? systemData, CancellationToken cancellationToken)
     {
         var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
         var existing = await clusters.GetAsync(partitionKey, request.ClusterKey, cancellationToken);
@@ -100,6 +102,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
         var isCreate = existing is null;
         var state = isCreate ? ProvisioningState.Creating : ProvisioningState.Updating;
         Stamp(cluster, request, existing?.OpenShiftCluster, state);
+        cluster.SystemData = ClusterSystemData.Merge(existing?.OpenShiftCluster.SystemData, systemData);
 
         var operation = await asyncOperations.StartAsync(request.SubscriptionId, request.ClusterKey, state, cancellationToken);
         var document = existing ?? new OpenShiftClusterDocument { Id = request.ClusterKey, PartitionKey = partitionKey };
