@@ -1,5 +1,6 @@
 using Aro.Api.Versioning;
 using Aro.Frontend.AsyncOperations;
+using Aro.Frontend.Clusters;
 using Aro.Frontend.Operations;
 using Aro.Frontend.Paging;
 using Aro.Frontend.Subscriptions;
@@ -30,6 +31,8 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<SkipTokenProtector>();
         services.AddScoped<OpenShiftClusterPutOrPatch>();
         services.AddScoped<OpenShiftClusterDelete>();
+        services.AddScoped<ClusterDeletion>();
+        services.AddScoped<SubscriptionClusterDeletion>();
         return services;
     }
 }

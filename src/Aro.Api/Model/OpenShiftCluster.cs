@@ -17,4 +17,7 @@ public sealed class OpenShiftCluster
     public Dictionary<string, string>? Tags { get; set; }
 
     public OpenShiftClusterProperties Properties { get; set; } = new();
+
+    /// <summary>ARM's record of who created and last changed the cluster; null for clusters written without it.</summary>
+    public SystemData? SystemData { get; set; }
 }

@@ -56,6 +56,7 @@ public sealed class OpenShiftClusterApi : IOpenShiftClusterApi
                 Provider = ResourceProviderOperation.Provider,
                 Resource = o.Resource,
                 Operation = o.Operation,
+                Description = o.Description,
             },
             Origin = ResourceProviderOperation.Origin,
         }).ToList(),

@@ -23,6 +23,7 @@ internal static class ClusterChange
     private static JsonNode Comparable(OpenShiftCluster cluster)
     {
         var node = JsonSerializer.SerializeToNode(cluster)!.AsObject();
+        node.Remove(nameof(OpenShiftCluster.SystemData));
         var properties = node[nameof(OpenShiftCluster.Properties)]!.AsObject();
         properties.Remove(nameof(OpenShiftClusterProperties.ProvisioningState));
         properties.Remove(nameof(OpenShiftClusterProperties.FailedProvisioningState));

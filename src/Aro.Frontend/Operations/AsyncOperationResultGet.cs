@@ -2,6 +2,7 @@ using Aro.Api.Model;
 using Aro.Frontend.AsyncOperations;
 using Aro.Frontend.Clusters;
 using Aro.Frontend.Http;
+using Aro.Frontend.Subscriptions;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
@@ -22,9 +23,11 @@ internal static class AsyncOperationResultGet
         HttpRequest http,
         AsyncOperationReader operations,
         IOpenShiftClusterStore clusters,
+        SubscriptionStateValidator subscriptions,
         IOptions<FrontendOptions> options,
         CancellationToken cancellationToken)
     {
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Read, cancellationToken);
         var document = await operations.GetAsync(request.SubscriptionId, request.OperationId, cancellationToken);
         var operation = document.AsyncOperation;
         if (!operation.Status.IsTerminal())

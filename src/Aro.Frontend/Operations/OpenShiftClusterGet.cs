@@ -1,19 +1,22 @@
 using Aro.Frontend.Clusters;
 using Aro.Frontend.Http;
+using Aro.Frontend.Subscriptions;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
 
 namespace Aro.Frontend.Operations;
 
-/// <summary>GET a cluster. Reads need no subscription check (ARM lets every state read).</summary>
+/// <summary>GET a cluster: allowed in every subscription state but Deleted.</summary>
 internal static class OpenShiftClusterGet
 {
-    public static async Task<IResult> HandleAsync(ArmRequest request, IOpenShiftClusterStore clusters, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(ArmRequest request, HttpResponse response, IOpenShiftClusterStore clusters, SubscriptionStateValidator subscriptions, CancellationToken cancellationToken)
     {
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Read, cancellationToken);
         var document = await clusters.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), request.ClusterKey, cancellationToken)
             ?? throw ClusterNotFound.For(request);
 
+        ETagHeader.Write(response, document.ETag);
         return ArmResults.Json(request.Api.WriteResource(document.OpenShiftCluster));
     }
 }

@@ -1,5 +1,6 @@
 using Aro.Frontend.Http;
 using Aro.Frontend.Paging;
+using Aro.Frontend.Subscriptions;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
@@ -20,9 +21,11 @@ internal static class OpenShiftClusterList
         HttpRequest http,
         IOpenShiftClusterStore clusters,
         SkipTokenProtector skipTokens,
+        SubscriptionStateValidator subscriptions,
         IOptions<FrontendOptions> options,
         CancellationToken cancellationToken)
     {
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Read, cancellationToken);
         var scope = request.ListPrefix;
         var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);

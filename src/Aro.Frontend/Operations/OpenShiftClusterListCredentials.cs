@@ -24,7 +24,7 @@ internal static class OpenShiftClusterListCredentials
         // The body carries nothing, but if there is one it must be JSON.
         await RequestBody.ReadJsonAsync(http, cancellationToken);
 
-        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionStateValidator.WriteStates, cancellationToken);
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Write, cancellationToken);
 
         var document = await clusters.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), request.ClusterKey, cancellationToken)
             ?? throw ClusterNotFound.For(request);

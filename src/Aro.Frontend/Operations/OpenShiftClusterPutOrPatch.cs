@@ -47,13 +47,15 @@ internal sealed class OpenShiftClusterPutOrPatch(
         var body = await RequestBody.ReadJsonAsync(http, cancellationToken)
             ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, null, "The request content was invalid and could not be deserialized: \"unexpected end of JSON input\".");
 
-        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionStateValidator.WriteStates, cancellationToken);
+        await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Write, cancellationToken);
+        var preconditions = RequestPreconditions.Of(http);
+        var systemData = SystemDataHeader.Read(http, logger);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryOnceAsync(request, http, body, isPatch, cancellationToken);
+                return await TryOnceAsync(request, http, body, isPatch, preconditions, systemData, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && ex is DocumentConflictException or DocumentPreconditionFailedException)
             {
@@ -62,10 +64,15 @@ internal sealed class OpenShiftClusterPutOrPatch(
         }
     }
 
-    private async Task<IResult> TryOnceAsync(ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, CancellationToken cancellationToken)
+    private async Task<IResult> TryOnceAsync(
+        ArmRequest request, HttpRequest http, JsonNode body, bool isPatch, RequestPreconditions preconditions, SystemData? systemData, CancellationToken cancellationToken)
     {
         var partitionKey = OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId);
         var existing = await clusters.GetAsync(partitionKey, request.ClusterKey, cancellationToken);
+
+        // Against the very version the write below is conditional on: if it changes before the write, the write
+        // fails, the next attempt re-reads and this check sees the new ETag.
+        preconditions.Check(existing?.ETag);
         if (existing is null && isPatch)
         {
             throw ClusterNotFound.For(request);
@@ -95,6 +102,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
         var isCreate = existing is null;
         var state = isCreate ? ProvisioningState.Creating : ProvisioningState.Updating;
         Stamp(cluster, request, existing?.OpenShiftCluster, state);
+        cluster.SystemData = ClusterSystemData.Merge(existing?.OpenShiftCluster.SystemData, systemData);
 
         var operation = await asyncOperations.StartAsync(request.SubscriptionId, request.ClusterKey, state, cancellationToken);
         var document = existing ?? new OpenShiftClusterDocument { Id = request.ClusterKey, PartitionKey = partitionKey };
@@ -111,6 +119,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
 
         // ARM RPC: a PUT is polled through Azure-AsyncOperation only; a PATCH also gets the Location of its result.
         AsyncOperationHeaders.Write(http, options.Value, request.SubscriptionId, operation.Id, withLocation: isPatch);
+        ETagHeader.Write(http.HttpContext.Response, document.ETag);
 
         return ArmResults.Json(api.WriteResource(document.OpenShiftCluster), isCreate ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -14,6 +14,8 @@ namespace Aro.Frontend.Operations;
 /// <summary>
 /// PUT /subscriptions/{id}?api-version=2.0: ARM tells the RP about a subscription's lifecycle
 /// (Registered, Warned, Suspended, Deleted, Unregistered). Idempotent; 201 when first heard of, else 200.
+/// The move to Deleted is committed first (so no new write gets in), then every cluster of the subscription
+/// starts its delete (<see cref="SubscriptionClusterDeletion"/>), then the document records that it did.
 /// </summary>
 internal static class SubscriptionPut
 {
@@ -23,6 +25,8 @@ internal static class SubscriptionPut
         string subscriptionId,
         HttpRequest http,
         ISubscriptionStore subscriptions,
+        SubscriptionClusterDeletion clusterDeletion,
+        TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -82,11 +86,32 @@ internal static class SubscriptionPut
                 continue;
             }
 
-            loggerFactory.CreateLogger(typeof(SubscriptionPut)).LogInformation("Subscription {SubscriptionId} is now {SubscriptionState}", subscriptionId, state);
+            var logger = loggerFactory.CreateLogger(typeof(SubscriptionPut));
+            logger.LogInformation("Subscription {SubscriptionId} is now {SubscriptionState}", subscriptionId, state);
+            if (state == SubscriptionState.Deleted && document.ClusterDeletionRequestedAt is null)
+            {
+                var started = await clusterDeletion.DeleteAllAsync(subscriptionId, cancellationToken);
+                await RecordClusterDeletionAsync(subscriptions, key, timeProvider.GetUtcNow(), cancellationToken);
+                logger.LogInformation("Subscription {SubscriptionId} was deleted: {ClusterCount} clusters started deleting", subscriptionId, started);
+            }
+
             return Results.Json(document.Subscription, ArmJson.Options, "application/json",
                 existing is null ? (int)HttpStatusCode.Created : (int)HttpStatusCode.OK);
         }
     }
+
+    // Only once the cascade went through: if it was cut short, ARM's next PUT runs it again.
+    private static Task RecordClusterDeletionAsync(ISubscriptionStore subscriptions, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        subscriptions.UpdateWithRetryAsync(key, key, document =>
+        {
+            if (document.ClusterDeletionRequestedAt is not null)
+            {
+                return false;
+            }
+
+            document.ClusterDeletionRequestedAt = now;
+            return true;
+        }, cancellationToken);
 
     private static SubscriptionProperties? ReadProperties(SubscriptionRequest request)
     {

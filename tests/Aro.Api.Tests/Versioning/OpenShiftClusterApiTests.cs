@@ -105,9 +105,10 @@ public abstract class OpenShiftClusterApiTests
         {
             Assert.Equal("user,system", (string?)o!["origin"]);
             Assert.Equal("Azure Red Hat OpenShift", (string?)o["display"]!["provider"]);
+            Assert.False(string.IsNullOrEmpty((string?)o["display"]!["description"]));
         });
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"name":"Microsoft.RedHatOpenShift/openShiftClusters/read","display":{"provider":"Azure Red Hat OpenShift","resource":"openShiftClusters","operation":"Read OpenShift cluster"},"origin":"user,system"}"""),
+            JsonNode.Parse("""{"name":"Microsoft.RedHatOpenShift/openShiftClusters/read","display":{"provider":"Azure Red Hat OpenShift","resource":"openShiftClusters","operation":"Read OpenShift cluster","description":"Gets an OpenShift cluster, or lists the OpenShift clusters of a resource group or subscription."},"origin":"user,system"}"""),
             operations[3]));
     }
 

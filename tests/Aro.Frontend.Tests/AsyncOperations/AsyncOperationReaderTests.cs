@@ -16,7 +16,7 @@ public sealed class AsyncOperationReaderTests : IDisposable
     public AsyncOperationReaderTests()
     {
         _factory = new RpFactory(services => services.AddSingleton<TimeProvider>(_time));
-        _arm = new ArmTestClient(_factory.CreateClient());
+        _arm = new ArmTestClient(_factory.CreateArmClient());
     }
 
     public void Dispose() => _factory.Dispose();
@@ -64,7 +64,7 @@ public sealed class AsyncOperationReaderTests : IDisposable
             services.AddSingleton<TimeProvider>(_time);
             services.Configure<FrontendOptions>(options => options.AsyncOperationRetentionDays = 1);
         });
-        var arm = new ArmTestClient(factory.CreateClient());
+        var arm = new ArmTestClient(factory.CreateArmClient());
         await arm.RegisterSubscriptionAsync();
         var created = await arm.PutClusterAsync("short-lived");
         var status = new Uri(created.Headers.GetValues("Azure-AsyncOperation").Single()).PathAndQuery;

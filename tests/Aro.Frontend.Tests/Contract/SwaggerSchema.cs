@@ -65,7 +65,7 @@ public sealed class SwaggerSchema
     }
 
     // "#/definitions/X" points into the current document, "../other.json#/definitions/X" into a file next to it.
-    private static (string Document, JsonObject Schema) Resolve(string document, string reference)
+    internal static (string Document, JsonObject Schema) Resolve(string document, string reference)
     {
         var hash = reference.IndexOf('#');
         var target = hash == 0 ? document : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document)!, reference[..hash]));

@@ -30,6 +30,9 @@ public sealed class RpFactory : WebApplicationFactory<Program>
 
     public const string Location = "eastus";
 
+    /// <summary>A client whose every response is held to the swagger of its api-version (<see cref="SwaggerConformanceHandler"/>).</summary>
+    public HttpClient CreateArmClient() => CreateDefaultClient(new SwaggerConformanceHandler());
+
     /// <summary>Whether the frontend published a <typeparamref name="T"/> matching <paramref name="filter"/>.</summary>
     public async Task<bool> PublishedAsync<T>(FilterDelegate<IPublishedMessage<T>> filter)
         where T : class

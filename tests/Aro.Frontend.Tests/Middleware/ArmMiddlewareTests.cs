@@ -7,7 +7,7 @@ namespace Aro.Frontend.Tests.Middleware;
 
 public sealed class ArmMiddlewareTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Fact]
     public async Task Every_response_carries_a_request_id_errors_included()

@@ -8,7 +8,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class AsyncOperationResultGetTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Fact]
     public async Task A_running_operation_answers_202_with_its_own_absolute_Location_from_the_Referer_and_Retry_After()
@@ -140,7 +140,7 @@ public sealed class AsyncOperationResultGetTests(RpFactory factory) : IClassFixt
     {
         await _arm.RegisterSubscriptionAsync();
         var operationId = OperationIdOf(await _arm.PutClusterAsync("mine"));
-        var stranger = new ArmTestClient(factory.CreateClient());
+        var stranger = new ArmTestClient(factory.CreateArmClient());
 
         var response = await stranger.GetAsync(
             $"/subscriptions/{stranger.SubscriptionId}/providers/Microsoft.RedHatOpenShift/locations/eastus/{endpoint}/{operationId}?api-version=2020-04-30");

@@ -5,7 +5,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class AsyncOperationStatusGetTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Fact]
     public async Task The_Azure_AsyncOperation_url_of_a_create_reports_the_running_operation()

@@ -8,7 +8,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterDeleteTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Fact]
     public async Task Delete_of_a_missing_cluster_is_204()

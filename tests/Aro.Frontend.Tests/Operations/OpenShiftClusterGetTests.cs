@@ -5,7 +5,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterGetTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Theory]
     [InlineData("2020-04-30")]

@@ -6,7 +6,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterListCredentialsTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Theory]
     [InlineData("listCredentials")]
@@ -26,6 +26,40 @@ public sealed class OpenShiftClusterListCredentialsTests(RpFactory factory) : IC
         var body = await response.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal("kubeadmin", (string?)body["kubeadminUsername"]);
         Assert.Equal("AbCdE-fGhIj-KlMnO-pQrSt", (string?)body["kubeadminPassword"]);
+    }
+
+    // provisioningState, failedProvisioningState: credentials exist once a create succeeded and until a delete starts.
+    [Theory]
+    [InlineData(ProvisioningState.Succeeded, null, true)]
+    [InlineData(ProvisioningState.Updating, null, true)]
+    [InlineData(ProvisioningState.AdminUpdating, null, true)]
+    [InlineData(ProvisioningState.Failed, ProvisioningState.Updating, true)]
+    [InlineData(ProvisioningState.Creating, null, false)]
+    [InlineData(ProvisioningState.Deleting, null, false)]
+    [InlineData(ProvisioningState.Failed, ProvisioningState.Creating, false)]
+    [InlineData(ProvisioningState.Failed, ProvisioningState.Deleting, false)]
+    public async Task Credentials_follow_the_provisioning_state(ProvisioningState state, ProvisioningState? failedState, bool served)
+    {
+        await _arm.RegisterSubscriptionAsync();
+        var name = "cred" + Guid.NewGuid().ToString("N")[..8];
+        await (await _arm.PutClusterAsync(name)).AssertStatusAsync(HttpStatusCode.Created);
+        await factory.UpdateClusterAsync(_arm.SubscriptionId, _arm.ClusterPath(name), d =>
+        {
+            d.OpenShiftCluster.Properties.ProvisioningState = state;
+            d.OpenShiftCluster.Properties.FailedProvisioningState = failedState;
+            d.OpenShiftCluster.Properties.Credentials = new ClusterCredentials { KubeadminPassword = "AbCdE-fGhIj-KlMnO-pQrSt" };
+        });
+
+        var response = await _arm.SendAsync(HttpMethod.Post, ArmTestClient.WithApiVersion(_arm.ClusterPath(name) + "/listCredentials"));
+
+        if (served)
+        {
+            Assert.Equal("AbCdE-fGhIj-KlMnO-pQrSt", (string?)(await response.AssertStatusAsync(HttpStatusCode.OK))["kubeadminPassword"]);
+        }
+        else
+        {
+            await response.AssertCloudErrorAsync(HttpStatusCode.BadRequest, "RequestNotAllowed", $"Request is not allowed in provisioningState '{state}'.");
+        }
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class OpenShiftClusterListPagingTests : IDisposable
 
     public OpenShiftClusterListPagingTests()
     {
-        _arm = new ArmTestClient(_factory.CreateClient());
+        _arm = new ArmTestClient(_factory.CreateArmClient());
     }
 
     public void Dispose() => _factory.Dispose();

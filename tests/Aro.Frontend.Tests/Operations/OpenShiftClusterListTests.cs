@@ -5,7 +5,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterListTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Fact]
     public async Task Lists_by_resource_group_and_by_subscription_stay_inside_their_scope()
@@ -15,7 +15,7 @@ public sealed class OpenShiftClusterListTests(RpFactory factory) : IClassFixture
         await (await _arm.PutClusterAsync("two")).AssertStatusAsync(HttpStatusCode.Created);
         var elsewhere = _arm.ValidCluster();
         await (await _arm.SendAsync(HttpMethod.Put, ArmTestClient.WithApiVersion(_arm.ClusterPath("three", "otherGroup")), elsewhere)).AssertStatusAsync(HttpStatusCode.Created);
-        var stranger = new ArmTestClient(factory.CreateClient());
+        var stranger = new ArmTestClient(factory.CreateArmClient());
         await stranger.RegisterSubscriptionAsync();
         await (await stranger.PutClusterAsync("foreign")).AssertStatusAsync(HttpStatusCode.Created);
 

@@ -10,7 +10,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     [Theory]
     [InlineData("2020-04-30")]
@@ -177,11 +177,11 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
     }
 
     [Theory]
-    [InlineData(null, "Request is not allowed in unregistered subscription '{0}'.")]
-    [InlineData("Warned", "Request is not allowed in subscription in state 'Warned'.")]
-    [InlineData("Suspended", "Request is not allowed in subscription in state 'Suspended'.")]
-    [InlineData("Unregistered", "Request is not allowed in subscription in state 'Unregistered'.")]
-    public async Task Writes_need_a_registered_subscription(string? state, string message)
+    [InlineData(null, HttpStatusCode.BadRequest, "Request is not allowed in unregistered subscription '{0}'.")]
+    [InlineData("Warned", HttpStatusCode.Conflict, "Request is not allowed in subscription in state 'Warned'.")]
+    [InlineData("Suspended", HttpStatusCode.Conflict, "Request is not allowed in subscription in state 'Suspended'.")]
+    [InlineData("Unregistered", HttpStatusCode.BadRequest, "Request is not allowed in subscription in state 'Unregistered'.")]
+    public async Task Writes_need_a_registered_subscription(string? state, HttpStatusCode status, string message)
     {
         if (state is not null)
         {
@@ -190,7 +190,7 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
 
         var response = await _arm.PutClusterAsync("nosub");
 
-        await response.AssertCloudErrorAsync(HttpStatusCode.BadRequest, "InvalidSubscriptionState", string.Format(message, _arm.SubscriptionId));
+        await response.AssertCloudErrorAsync(status, "InvalidSubscriptionState", string.Format(message, _arm.SubscriptionId));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Aro.Frontend.Tests.Operations;
 
 public sealed class SubscriptionPutTests(RpFactory factory) : IClassFixture<RpFactory>
 {
-    private readonly ArmTestClient _arm = new(factory.CreateClient());
+    private readonly ArmTestClient _arm = new(factory.CreateArmClient());
 
     private string Path => $"/subscriptions/{_arm.SubscriptionId}?api-version=2.0";
 

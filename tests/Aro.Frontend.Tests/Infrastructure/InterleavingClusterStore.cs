@@ -1,0 +1,39 @@
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
+
+namespace Aro.Frontend.Tests.Infrastructure;
+
+/// <summary>
+/// The real store, except that once armed, the next replace is preceded by another writer's change to the same
+/// document: the race between a handler's read (and precondition check) and its conditional write, made certain.
+/// </summary>
+public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOpenShiftClusterStore
+{
+    private Action<OpenShiftClusterDocument>? _interloper;
+
+    /// <summary>Makes <paramref name="change"/> happen, as another writer, just before the next replace.</summary>
+    public void ArmInterloper(Action<OpenShiftClusterDocument> change) => _interloper = change;
+
+    public Task<OpenShiftClusterDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) => inner.GetAsync(partitionKey, id, cancellationToken);
+
+    public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => inner.CreateAsync(document, cancellationToken);
+
+    public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _interloper, null) is { } change)
+        {
+            var theirs = await inner.GetAsync(document.PartitionKey, document.Id, cancellationToken);
+            change(theirs!);
+            await inner.ReplaceAsync(theirs!, cancellationToken);
+        }
+
+        return await inner.ReplaceAsync(document, cancellationToken);
+    }
+
+    public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => inner.DeleteAsync(document, cancellationToken);
+
+    public Task<DocumentPage<OpenShiftClusterDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        inner.QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
+
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => inner.ListUnsettledAsync(cancellationToken);
+}
