@@ -1,5 +1,6 @@
 using Aro.Api;
 using Aro.Frontend.Http;
+using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,8 @@ namespace Aro.Frontend.Middleware;
 
 /// <summary>
 /// Turns failures into ARM error bodies: a <see cref="CloudError"/> as it is, a request the server
-/// could not read as 400, anything else as a generic 500 whose details stay in the log.
+/// could not read as 400, a write that kept losing to concurrent writers as 409, anything else as a
+/// generic 500 whose details stay in the log.
 /// </summary>
 internal sealed class CloudErrorMiddleware(RequestDelegate next, ILogger<CloudErrorMiddleware> logger)
 {
@@ -27,6 +29,14 @@ internal sealed class CloudErrorMiddleware(RequestDelegate next, ILogger<CloudEr
             logger.LogInformation(ex, "Unreadable request");
             await CloudErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest,
                 new CloudErrorBody(CloudErrorCodes.InvalidRequestContent, "The request content was invalid and could not be deserialized."));
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is DocumentConflictException or DocumentPreconditionFailedException)
+        {
+            // A handler gave up after re-reading and retrying: other writers kept winning. Nothing was written,
+            // and the client may simply try again, which is what 409 tells ARM and its clients.
+            logger.LogWarning("Request lost every retry against concurrent writes to {Path}", context.Request.Path);
+            await CloudErrorResponse.WriteAsync(context, StatusCodes.Status409Conflict,
+                new CloudErrorBody(CloudErrorCodes.Conflict, "The resource was changed by another request while this one was processed. Retry the request."));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -10,9 +10,13 @@ namespace Aro.Frontend.Tests.Infrastructure;
 public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOpenShiftClusterStore
 {
     private Action<OpenShiftClusterDocument>? _interloper;
+    private Action<OpenShiftClusterDocument>? _persistentInterloper;
 
     /// <summary>Makes <paramref name="change"/> happen, as another writer, just before the next replace.</summary>
     public void ArmInterloper(Action<OpenShiftClusterDocument> change) => _interloper = change;
+
+    /// <summary>Makes <paramref name="change"/> happen before every replace: a writer that always wins the race.</summary>
+    public void ArmPersistentInterloper(Action<OpenShiftClusterDocument> change) => _persistentInterloper = change;
 
     public Task<OpenShiftClusterDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) => inner.GetAsync(partitionKey, id, cancellationToken);
 
@@ -20,7 +24,7 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
 
     public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _interloper, null) is { } change)
+        if ((Interlocked.Exchange(ref _interloper, null) ?? _persistentInterloper) is { } change)
         {
             var theirs = await inner.GetAsync(document.PartitionKey, document.Id, cancellationToken);
             change(theirs!);

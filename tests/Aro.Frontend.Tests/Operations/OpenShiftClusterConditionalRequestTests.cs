@@ -165,6 +165,19 @@ public sealed class OpenShiftClusterConditionalRequestTests : IDisposable
         Assert.Equal("mine", (string?)body["tags"]!["t"]);
     }
 
+    [Fact]
+    public async Task A_write_that_keeps_losing_to_other_writers_is_409_Conflict_and_writes_nothing()
+    {
+        await _arm.RegisterSubscriptionAsync();
+        await CreateSucceededAsync("c");
+        _factory.Services.GetRequiredService<InterleavingClusterStore>().ArmPersistentInterloper(d => d.OpenShiftCluster.Tags = new Dictionary<string, string> { ["by"] = "other" });
+
+        var response = await PatchTagsAsync(null, "mine");
+
+        await response.AssertCloudErrorAsync(HttpStatusCode.Conflict, "Conflict", "The resource was changed by another request while this one was processed. Retry the request.");
+        Assert.False((await StoredAsync("c")).OpenShiftCluster.Tags!.ContainsKey("t"));
+    }
+
     private void Interloper(Action<OpenShiftClusterDocument> change) => _factory.Services.GetRequiredService<InterleavingClusterStore>().ArmInterloper(change);
 
     private async Task<HttpResponseMessage> PatchTagsAsync(string? ifMatch, string value)
