@@ -5,6 +5,7 @@ using Aro.Api.Resources;
 using Aro.Consumers.Credentials;
 using Aro.Consumers.Ignition;
 using Aro.Consumers.Tests.Ignition;
+using Aro.Consumers.Tests.Network;
 using Aro.Consumers.Tests.Pki;
 using Aro.Contracts;
 using MassTransit;
@@ -15,7 +16,7 @@ namespace Aro.Consumers.Tests.Credentials;
 
 public sealed class IssueCredentialsConsumerTests
 {
-    private readonly InMemoryClusterDocuments _documents = new();
+    private readonly InMemoryClusters _documents = new();
 
     [Fact]
     public async Task The_command_twice_issues_one_set_of_credentials_and_reports_each_time_without_secrets()
@@ -101,8 +102,8 @@ public sealed class IssueCredentialsConsumerTests
         await using var provider = Provider(services => services.AddSingleton<IIgnitionStore>(store));
         using var scope = provider.CreateScope();
 
-        var credentials = await scope.ServiceProvider.GetRequiredService<ICredentialsService>().IssueAsync(TestClusters.ResourceId, CancellationToken.None);
-        var ignition = await scope.ServiceProvider.GetRequiredService<IIgnitionService>().GenerateAsync(TestClusters.ResourceId, CancellationToken.None);
+        var credentials = await scope.ServiceProvider.GetRequiredService<ICredentialsService>().IssueAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
+        var ignition = await scope.ServiceProvider.GetRequiredService<IIgnitionService>().GenerateAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
 
         Assert.True(credentials.Succeeded);
         Assert.True(ignition.Succeeded);

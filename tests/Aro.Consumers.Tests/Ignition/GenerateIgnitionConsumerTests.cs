@@ -3,6 +3,7 @@ using System.Text;
 using Aro.Api;
 using Aro.Api.Resources;
 using Aro.Consumers.Ignition;
+using Aro.Consumers.Tests.Network;
 using Aro.Consumers.Tests.Pki;
 using Aro.Contracts;
 using MassTransit;
@@ -13,7 +14,7 @@ namespace Aro.Consumers.Tests.Ignition;
 
 public sealed class GenerateIgnitionConsumerTests
 {
-    private readonly InMemoryClusterDocuments _documents = new();
+    private readonly InMemoryClusters _documents = new();
     private readonly RecordingIgnitionStore _store = new();
 
     [Fact]

@@ -22,7 +22,9 @@ public sealed class ValidateNetworkConsumerTests(LocalCloudHarness cloud) : ICla
     [MemberData(nameof(Failures))]
     public async Task An_invalid_network_fails_with_InvalidLinkedVNet_about_the_subnet(string name, (string, string, string?)[] subnets, string target)
     {
-        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        var clusters = new InMemoryClusters();
+        clusters.Put(ValidCluster.New(), "op-" + name);
+        await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider, subnets);
         var harness = await provider.StartTestHarness();
 

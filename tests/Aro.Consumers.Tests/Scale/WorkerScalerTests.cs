@@ -20,11 +20,11 @@ public sealed class WorkerScalerTests
     {
         var machineSets = new FakeMachineSets(before.Select((replicas, i) => new MachineSet($"c-worker-eastus{i + 1}", "worker", replicas, replicas)));
         machineSets.Sets.Add(new MachineSet("c-infra-eastus1", "infra", 2, 2));
-        var scaler = new WorkerScaler(new InMemoryClusters(ValidCluster.New()), machineSets, Options);
+        var scaler = new WorkerScaler(new InMemoryClusters(ValidCluster.New()), machineSets, Options, TimeProvider.System);
 
-        var error = await scaler.ScaleAsync(ValidCluster.ResourceId, total, CancellationToken.None);
+        var outcome = await scaler.ScaleAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, total, CancellationToken.None);
 
-        Assert.Null(error);
+        Assert.True(outcome.Succeeded);
         Assert.Equal(after, machineSets.Sets.Where(s => s.Role == "worker").OrderBy(s => s.Name).Select(s => s.Replicas));
         Assert.Equal(2, machineSets.Sets.Single(s => s.Role == "infra").Replicas);
         Assert.Equal(after.Zip(before).Count(p => p.First != p.Second), machineSets.Patches);
@@ -34,11 +34,11 @@ public sealed class WorkerScalerTests
     [Fact]
     public async Task A_cluster_without_worker_machine_sets_cannot_be_scaled()
     {
-        var scaler = new WorkerScaler(new InMemoryClusters(ValidCluster.New()), new FakeMachineSets([]), Options);
+        var scaler = new WorkerScaler(new InMemoryClusters(ValidCluster.New()), new FakeMachineSets([]), Options, TimeProvider.System);
 
-        var error = await scaler.ScaleAsync(ValidCluster.ResourceId, 5, CancellationToken.None);
+        var outcome = await scaler.ScaleAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, 5, CancellationToken.None);
 
-        Assert.Equal(CloudErrorCodes.RequestNotAllowed, error?.Code);
+        Assert.Equal(CloudErrorCodes.RequestNotAllowed, outcome.Error?.Code);
     }
 
     /// <summary>MachineSets whose machines become ready the moment their replicas change.</summary>
