@@ -95,6 +95,21 @@ public sealed class IssueCredentialsConsumerTests
     }
 
     [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_issues_nothing_and_reports_nothing()
+    {
+        _documents.Put(TestClusters.New(), "op-delete");
+        await using var provider = Provider();
+        var harness = await provider.StartTestHarness();
+
+        await harness.Bus.Publish(Command(TestClusters.ResourceId));
+
+        Assert.True(await harness.GetConsumerHarness<IssueCredentialsConsumer>().Consumed.Any<IssueCredentials>());
+        Assert.Empty(harness.Published.Select(message => message.MessageObject is not IssueCredentials));
+        Assert.Equal(0, _documents.Updates);
+        Assert.Null(_documents.Stored(TestClusters.ResourceId)!.Properties.Credentials?.KubeadminPassword);
+    }
+
+    [Fact]
     public async Task Credentials_issued_before_Ignition_share_the_CA_the_Ignition_configs_trust()
     {
         _documents.Put(TestClusters.New());

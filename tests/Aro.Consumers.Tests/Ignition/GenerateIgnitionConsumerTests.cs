@@ -88,6 +88,22 @@ public sealed class GenerateIgnitionConsumerTests
     }
 
     [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_stores_nothing_and_reports_nothing()
+    {
+        _documents.Put(TestClusters.New(), "op-delete");
+        await using var provider = Provider();
+        var harness = await provider.StartTestHarness();
+
+        await harness.Bus.Publish(Command(TestClusters.ResourceId));
+
+        Assert.True(await harness.GetConsumerHarness<GenerateIgnitionConsumer>().Consumed.Any<GenerateIgnition>());
+        Assert.Empty(harness.Published.Select(message => message.MessageObject is not GenerateIgnition));
+        Assert.Empty(_store.Stored);
+        Assert.Equal(0, _documents.Updates);
+        Assert.Null(_documents.Stored(TestClusters.ResourceId)!.Properties.Pki);
+    }
+
+    [Fact]
     public async Task An_invalid_pull_secret_fails_the_step_without_revealing_it_or_minting_a_CA()
     {
         var cluster = TestClusters.New();

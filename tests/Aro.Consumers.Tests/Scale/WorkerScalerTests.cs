@@ -1,6 +1,7 @@
 using Aro.Api;
 using Aro.Cloud;
 using Aro.Cloud.Kubernetes;
+using Aro.Consumers.Clusters;
 using Aro.Consumers.Scale;
 using Aro.Consumers.Tests.Network;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,23 @@ public sealed class WorkerScalerTests
         Assert.Equal(CloudErrorCodes.RequestNotAllowed, outcome.Error?.Code);
     }
 
+    [Fact]
+    public async Task A_delete_accepted_while_waiting_for_the_workers_ends_the_wait()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        var machineSets = new FakeMachineSets([new MachineSet("c-worker-eastus1", "worker", 3, 3)]) { NeverReady = true };
+        var options = Microsoft.Extensions.Options.Options.Create(new CloudOptions { Domain = "aro.localhost", Location = "eastus", KubernetesPollInterval = TimeSpan.FromMilliseconds(10) });
+        var scaler = new WorkerScaler(clusters, machineSets, options, TimeProvider.System);
+
+        var scaling = scaler.ScaleAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, 5, CancellationToken.None);
+        await machineSets.Waiting.Task;
+        clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
+        var outcome = await scaling;
+
+        Assert.Equal(new Supersession(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, "op-delete"), outcome.Superseded);
+        Assert.Null(outcome.Error);
+    }
+
     /// <summary>MachineSets whose machines become ready the moment their replicas change.</summary>
     private sealed class FakeMachineSets(IEnumerable<MachineSet> sets) : IMachineSets
     {
@@ -66,7 +84,20 @@ public sealed class WorkerScalerTests
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<MachineSet>> WaitUntilReadyAsync(KubernetesClusterTarget cluster, Func<MachineSet, bool> include, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<MachineSet>>([.. Sets.Where(include)]);
+        /// <summary>Machines that never become ready: a wait lasts until it is cancelled.</summary>
+        public bool NeverReady { get; init; }
+
+        public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<IReadOnlyList<MachineSet>> WaitUntilReadyAsync(KubernetesClusterTarget cluster, Func<MachineSet, bool> include, CancellationToken cancellationToken)
+        {
+            Waiting.TrySetResult();
+            if (NeverReady)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return [.. Sets.Where(include)];
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Aro.Cloud.Dns;
 using Aro.Cloud.Network;
 using Aro.Cloud.Resources;
+using Aro.Consumers.Teardown;
 using Aro.Consumers.Tests.Network;
 using Aro.Contracts;
 using MassTransit.Testing;
@@ -62,5 +63,22 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         var harness = await provider.StartTestHarness();
 
         Assert.IsType<ClusterTornDown>(await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2")));
+    }
+
+    [Fact]
+    public async Task A_teardown_of_an_operation_that_no_longer_acts_on_the_cluster_deletes_nothing_and_reports_nothing()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
+        await using var provider = cloud.Start(clusters);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+        Assert.IsType<DnsConfigured>(await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
+        clusters.StartOperation(ValidCluster.ResourceId, "op-3");
+
+        var published = await LocalCloudHarness.RunToEndAsync<TearDownClusterConsumer, TearDownCluster>(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+
+        Assert.Empty(published);
+        Assert.True(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+        Assert.NotNull(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.mycluster", CancellationToken.None));
     }
 }
