@@ -3,17 +3,21 @@ using Aro.Api.Model;
 namespace Aro.Consumers.Clusters;
 
 /// <summary>
-/// The consumers' narrow view of the cluster store: read a cluster, and change it with optimistic
-/// concurrency (the host implements it over the document store; tests over memory).
+/// The consumers' narrow view of the cluster store: read a cluster with the operation acting on it, and change it
+/// on behalf of an operation with optimistic concurrency (the host implements it over the document store; tests
+/// over memory). Only the operation currently acting on a cluster may change it, so a late step command of an
+/// operation that failed or was superseded (by a delete, say) can never write into a cluster that moved on.
 /// </summary>
 public interface IClusterDocuments
 {
-    /// <summary>The stored cluster, or null when it does not exist (any more).</summary>
-    Task<OpenShiftCluster?> GetAsync(string resourceId, CancellationToken cancellationToken);
+    /// <summary>The stored cluster and the operation acting on it, or null when it does not exist (any more).</summary>
+    Task<StoredCluster?> GetAsync(string resourceId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the stored cluster and writes it conditionally on its ETag,
-    /// re-reading and re-applying on conflict. Returns the stored result, or null when the cluster is gone.
+    /// Applies <paramref name="change"/> to the stored cluster and writes it conditionally on its ETag, re-reading and
+    /// re-applying on conflict, but only while <paramref name="operationId"/> is the operation acting on it: otherwise
+    /// nothing is written. Returns what is stored afterwards (<see cref="StoredCluster.OperationId"/> tells whether the
+    /// change applied), or null when the cluster is gone.
     /// </summary>
-    Task<OpenShiftCluster?> UpdateAsync(string resourceId, Action<OpenShiftCluster> change, CancellationToken cancellationToken);
+    Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken);
 }

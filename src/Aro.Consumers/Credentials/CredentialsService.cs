@@ -24,41 +24,52 @@ internal sealed partial class CredentialsService(
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<CredentialsOutcome> IssueAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> IssueAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var cluster = await documents.GetAsync(resourceId, cancellationToken);
-        if (cluster is null)
+        var stored = await documents.GetAsync(resourceId, cancellationToken);
+        if (stored is null)
         {
-            return CredentialsOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
         }
 
-        if (IsIssued(cluster.Properties.Credentials))
+        if (stored.Supersedes(operationId) is { } superseded)
         {
-            return CredentialsOutcome.Issued;
+            return StepOutcome.Skipped(superseded);
         }
 
-        var domain = ClusterDomain.For(cluster, _options);
-        if (ClusterStepErrors.CheckDomain(cluster, domain) is { } invalidDomain)
+        if (IsIssued(stored.Cluster.Properties.Credentials))
         {
-            return CredentialsOutcome.Failed(invalidDomain);
+            return StepOutcome.Done;
         }
 
-        cluster = await pki.EnsureAsync(resourceId, cluster, domain.Fqdn, cancellationToken);
-        if (cluster is null)
+        var domain = ClusterDomain.For(stored.Cluster, _options);
+        if (ClusterStepErrors.CheckDomain(stored.Cluster, domain) is { } invalidDomain)
         {
-            return CredentialsOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(invalidDomain);
         }
 
+        stored = await pki.EnsureAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (stored is null)
+        {
+            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+        }
+
+        if (stored.Supersedes(operationId) is { } supersededMeanwhile)
+        {
+            return StepOutcome.Skipped(supersededMeanwhile);
+        }
+
+        var cluster = stored.Cluster;
         var clusterPki = cluster.Properties.Pki!;
         if (string.IsNullOrEmpty(clusterPki.AdminClientCertificatePem) || string.IsNullOrEmpty(clusterPki.AdminClientKeyPem))
         {
-            return CredentialsOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InternalServerError, "The cluster's PKI has no admin client certificate to build the admin kubeconfig from."));
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InternalServerError, "The cluster's PKI has no admin client certificate to build the admin kubeconfig from."));
         }
 
         var server = await endpoints.ResolveAsync(cluster, cancellationToken);
         var password = KubeadminPassword.Generate();
         var kubeconfig = AdminKubeconfig.Build(ClusterName(resourceId, cluster), server, clusterPki);
-        var stored = await documents.UpdateAsync(resourceId, current =>
+        var written = await documents.UpdateAsync(resourceId, operationId, current =>
         {
             // A concurrent or earlier run may have issued some already: keep what is there.
             var credentials = current.Properties.Credentials ??= new ClusterCredentials();
@@ -72,13 +83,18 @@ internal sealed partial class CredentialsService(
                 credentials.AdminKubeconfig = kubeconfig;
             }
         }, cancellationToken);
-        if (stored is null)
+        if (written is null)
         {
-            return CredentialsOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
         }
 
-        LogIssued(logger, stored.Properties.InfraId);
-        return CredentialsOutcome.Issued;
+        if (written.Supersedes(operationId) is { } supersededBeforeWriting)
+        {
+            return StepOutcome.Skipped(supersededBeforeWriting);
+        }
+
+        LogIssued(logger, written.Cluster.Properties.InfraId);
+        return StepOutcome.Done;
     }
 
     private static bool IsIssued(ClusterCredentials? credentials) =>

@@ -1,15 +1,23 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Credentials;
 
 /// <summary>Ensures the cluster's credentials, then reports the outcome to the saga; the credentials never leave the store.</summary>
-public sealed class IssueCredentialsConsumer(ICredentialsService credentials) : IConsumer<IssueCredentials>
+/// <remarks>A command of an operation that no longer acts on the cluster is dropped.</remarks>
+public sealed class IssueCredentialsConsumer(ICredentialsService credentials, ILogger<IssueCredentialsConsumer> logger) : IConsumer<IssueCredentials>
 {
     public async Task Consume(ConsumeContext<IssueCredentials> context)
     {
         var command = context.Message;
-        var outcome = await credentials.IssueAsync(command.ResourceId, context.CancellationToken);
+        var outcome = await credentials.IssueAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(IssueCredentials));
+            return;
+        }
+
         if (outcome.Error is { } error)
         {
             await context.Publish(new CredentialsIssuanceFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);

@@ -24,17 +24,23 @@ public sealed class ClusterDns(
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<CloudErrorBody?> ConfigureAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ConfigureAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
-            return new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId);
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
         }
 
+        if (stored.Supersedes(operationId) is { } superseded)
+        {
+            return StepOutcome.Skipped(superseded);
+        }
+
+        var cluster = stored.Cluster;
         var domain = ClusterDomain.For(cluster, _options);
         if (!domain.IsManaged)
         {
-            return null;
+            return StepOutcome.Done;
         }
 
         var names = ClusterResourceNames.For(cluster);
@@ -53,12 +59,12 @@ public sealed class ClusterDns(
             await zones.SetARecordAsync(zoneId, domain.ApiRecord, Address(api), cancellationToken);
             await zones.SetARecordAsync(zoneId, domain.ApiInternalRecord, Address(api), cancellationToken);
             await zones.SetARecordAsync(zoneId, domain.AppsRecord, Address(ingress), cancellationToken);
-            return null;
+            return StepOutcome.Done;
         }
         catch (RequestFailedException e) when (e.IsPermanent())
         {
             var error = e.ToCloudError(zoneId);
-            return error with { Message = $"The DNS records of '{domain.Fqdn}' could not be configured: {error.Message}" };
+            return StepOutcome.Failed(error with { Message = $"The DNS records of '{domain.Fqdn}' could not be configured: {error.Message}" });
         }
     }
 

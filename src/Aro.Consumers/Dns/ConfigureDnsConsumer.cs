@@ -1,15 +1,23 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Dns;
 
-/// <summary>Ensures the cluster's DNS records and reports the outcome to the saga.</summary>
-public sealed class ConfigureDnsConsumer(IClusterDns dns) : IConsumer<ConfigureDns>
+/// <summary>Ensures the cluster's DNS records and reports the outcome to the saga; a command of an operation that no longer acts on the cluster is dropped.</summary>
+public sealed class ConfigureDnsConsumer(IClusterDns dns, ILogger<ConfigureDnsConsumer> logger) : IConsumer<ConfigureDns>
 {
     public async Task Consume(ConsumeContext<ConfigureDns> context)
     {
         var command = context.Message;
-        if (await dns.ConfigureAsync(command.ResourceId, context.CancellationToken) is { } error)
+        var outcome = await dns.ConfigureAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(ConfigureDns));
+            return;
+        }
+
+        if (outcome.Error is { } error)
         {
             await context.Publish(new DnsConfigurationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
             return;

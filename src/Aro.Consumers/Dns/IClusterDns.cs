@@ -1,4 +1,4 @@
-using Aro.Api;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Dns;
 
@@ -6,8 +6,9 @@ namespace Aro.Consumers.Dns;
 public interface IClusterDns
 {
     /// <summary>
-    /// Null when the records exist (or the domain is the customer's, who owns its DNS); otherwise the
-    /// permanent problem. Transient cloud failures throw.
+    /// Done when the records exist (or the domain is the customer's, who owns its DNS); otherwise the permanent
+    /// problem, or skipped (nothing created) when <paramref name="operationId"/> no longer acts on the cluster.
+    /// Transient cloud failures throw.
     /// </summary>
-    Task<CloudErrorBody?> ConfigureAsync(string resourceId, CancellationToken cancellationToken);
+    Task<StepOutcome> ConfigureAsync(string resourceId, string operationId, CancellationToken cancellationToken);
 }

@@ -21,26 +21,37 @@ internal sealed partial class IgnitionService(
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<IgnitionOutcome> GenerateAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> GenerateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var cluster = await documents.GetAsync(resourceId, cancellationToken);
-        if (cluster is null)
+        var stored = await documents.GetAsync(resourceId, cancellationToken);
+        if (stored is null)
         {
-            return IgnitionOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
         }
 
-        var domain = ClusterDomain.For(cluster, _options);
-        if (Check(cluster, domain) is { } invalid)
+        if (stored.Supersedes(operationId) is { } superseded)
         {
-            return IgnitionOutcome.Failed(invalid);
+            return StepOutcome.Skipped(superseded);
         }
 
-        cluster = await pki.EnsureAsync(resourceId, cluster, domain.Fqdn, cancellationToken);
-        if (cluster is null)
+        var domain = ClusterDomain.For(stored.Cluster, _options);
+        if (Check(stored.Cluster, domain) is { } invalid)
         {
-            return IgnitionOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(invalid);
         }
 
+        stored = await pki.EnsureAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (stored is null)
+        {
+            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+        }
+
+        if (stored.Supersedes(operationId) is { } supersededMeanwhile)
+        {
+            return StepOutcome.Skipped(supersededMeanwhile);
+        }
+
+        var cluster = stored.Cluster;
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         var infraId = cluster.Properties.InfraId!;
         foreach (var (role, config) in IgnitionConfigs.For(cluster, domain.Fqdn))
@@ -49,7 +60,7 @@ internal sealed partial class IgnitionService(
         }
 
         LogStored(logger, infraId, resourceGroupId);
-        return IgnitionOutcome.Generated;
+        return StepOutcome.Done;
     }
 
     private static CloudErrorBody? Check(OpenShiftCluster cluster, ClusterDomain domain)

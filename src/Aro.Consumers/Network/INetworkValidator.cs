@@ -1,4 +1,4 @@
-using Aro.Api;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Network;
 
@@ -6,8 +6,9 @@ namespace Aro.Consumers.Network;
 public interface INetworkValidator
 {
     /// <summary>
-    /// Null when the network can host the cluster; otherwise the first problem, as InvalidLinkedVNet about the
-    /// subnet (ResourceNotFound when the cluster is gone). Transient cloud failures throw.
+    /// Done when the network can host the cluster; otherwise the first problem, as InvalidLinkedVNet about the
+    /// subnet (ResourceNotFound when the cluster is gone), or skipped when <paramref name="operationId"/> no longer
+    /// acts on the cluster. Transient cloud failures throw.
     /// </summary>
-    Task<CloudErrorBody?> ValidateAsync(string resourceId, CancellationToken cancellationToken);
+    Task<StepOutcome> ValidateAsync(string resourceId, string operationId, CancellationToken cancellationToken);
 }

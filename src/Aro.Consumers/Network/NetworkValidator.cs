@@ -18,13 +18,24 @@ public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetwor
 {
     private const int SmallestSubnetPrefixLength = 27;
 
-    public async Task<CloudErrorBody?> ValidateAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ValidateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
-            return new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId);
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
         }
 
+        if (stored.Supersedes(operationId) is { } superseded)
+        {
+            return StepOutcome.Skipped(superseded);
+        }
+
+        var error = await ValidateAsync(stored.Cluster, cancellationToken);
+        return error is null ? StepOutcome.Done : StepOutcome.Failed(error);
+    }
+
+    private async Task<CloudErrorBody?> ValidateAsync(OpenShiftCluster cluster, CancellationToken cancellationToken)
+    {
         var properties = cluster.Properties;
         var masterSubnetId = properties.MasterProfile.SubnetId;
         var subnetIds = new[] { masterSubnetId }

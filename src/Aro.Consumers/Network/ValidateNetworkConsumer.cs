@@ -1,15 +1,23 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Network;
 
-/// <summary>Validates the cluster's network and reports the outcome to the saga.</summary>
-public sealed class ValidateNetworkConsumer(INetworkValidator validator) : IConsumer<ValidateNetwork>
+/// <summary>Validates the cluster's network and reports the outcome to the saga; a command of an operation that no longer acts on the cluster is dropped.</summary>
+public sealed class ValidateNetworkConsumer(INetworkValidator validator, ILogger<ValidateNetworkConsumer> logger) : IConsumer<ValidateNetwork>
 {
     public async Task Consume(ConsumeContext<ValidateNetwork> context)
     {
         var command = context.Message;
-        if (await validator.ValidateAsync(command.ResourceId, context.CancellationToken) is { } error)
+        var outcome = await validator.ValidateAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(ValidateNetwork));
+            return;
+        }
+
+        if (outcome.Error is { } error)
         {
             await context.Publish(new NetworkValidationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
             return;

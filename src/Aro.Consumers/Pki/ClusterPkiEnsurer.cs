@@ -12,20 +12,21 @@ internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiI
 {
     /// <summary>
     /// Returns <paramref name="current"/> when it already has both, otherwise the stored cluster with
-    /// both ensured; null when the cluster is gone. A new CA's API server certificate is issued for
-    /// <paramref name="fqdn"/>, the cluster's checked, fully qualified domain.
+    /// both ensured; null when the cluster is gone. Only <paramref name="operationId"/> may write: when another
+    /// operation acts on the cluster nothing is written and the stored cluster says so. A new CA's API server
+    /// certificate is issued for <paramref name="fqdn"/>, the cluster's checked, fully qualified domain.
     /// </summary>
-    public async Task<OpenShiftCluster?> EnsureAsync(string resourceId, OpenShiftCluster current, string fqdn, CancellationToken cancellationToken)
+    public async Task<StoredCluster?> EnsureAsync(string resourceId, string operationId, StoredCluster current, string fqdn, CancellationToken cancellationToken)
     {
-        if (current.Properties.InfraId is not null && HasPki(current))
+        if (current.Cluster.Properties.InfraId is not null && HasPki(current.Cluster))
         {
             return current;
         }
 
         // Minted outside the change because a lost ETag race re-applies the change to the winner's
         // document: that one keeps its own CA if it has one, and this candidate is dropped.
-        var candidate = HasPki(current) ? null : issuer.Issue(fqdn);
-        return await documents.UpdateAsync(resourceId, cluster =>
+        var candidate = HasPki(current.Cluster) ? null : issuer.Issue(fqdn);
+        return await documents.UpdateAsync(resourceId, operationId, cluster =>
         {
             var properties = cluster.Properties;
             properties.InfraId ??= InfraId.For(resourceId);

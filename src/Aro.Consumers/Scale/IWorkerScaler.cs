@@ -1,4 +1,4 @@
-using Aro.Api;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Scale;
 
@@ -6,8 +6,10 @@ namespace Aro.Consumers.Scale;
 public interface IWorkerScaler
 {
     /// <summary>
-    /// Null once the worker MachineSets ask for <paramref name="workerCount"/> machines in total and all are ready;
-    /// otherwise the permanent problem. Transient failures (the API, the wait running out) throw.
+    /// Done once the worker MachineSets ask for <paramref name="workerCount"/> machines in total and all are ready;
+    /// otherwise the permanent problem. Transient failures (the API, the wait running out) throw. When
+    /// <paramref name="operationId"/> no longer acts on the cluster (checked first and while waiting) it stops with a
+    /// skipped outcome.
     /// </summary>
-    Task<CloudErrorBody?> ScaleAsync(string resourceId, int workerCount, CancellationToken cancellationToken);
+    Task<StepOutcome> ScaleAsync(string resourceId, string operationId, int workerCount, CancellationToken cancellationToken);
 }

@@ -1,15 +1,23 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Scale;
 
-/// <summary>Scales the cluster's workers and reports the outcome to the saga.</summary>
-public sealed class ScaleWorkersConsumer(IWorkerScaler scaler) : IConsumer<ScaleWorkers>
+/// <summary>Scales the cluster's workers and reports the outcome to the saga; a command of an operation that no longer acts on the cluster is dropped.</summary>
+public sealed class ScaleWorkersConsumer(IWorkerScaler scaler, ILogger<ScaleWorkersConsumer> logger) : IConsumer<ScaleWorkers>
 {
     public async Task Consume(ConsumeContext<ScaleWorkers> context)
     {
         var command = context.Message;
-        if (await scaler.ScaleAsync(command.ResourceId, command.WorkerCount, context.CancellationToken) is { } error)
+        var outcome = await scaler.ScaleAsync(command.ResourceId, command.OperationId, command.WorkerCount, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(ScaleWorkers));
+            return;
+        }
+
+        if (outcome.Error is { } error)
         {
             await context.Publish(new WorkerScalingFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
             return;

@@ -10,24 +10,31 @@ namespace Aro.Consumers.Scale;
 /// <summary>
 /// Reads the worker MachineSets through the cluster's Kubernetes API, spreads the requested total over them
 /// (the first ones take the remainder, so the result is the same every time), patches the replicas that
-/// differ and waits until every worker MachineSet reports its machines ready.
+/// differ and waits until every worker MachineSet reports its machines ready, or until the operation stops acting on
+/// the cluster.
 /// </summary>
-public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machineSets, IOptions<CloudOptions> options) : IWorkerScaler
+public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machineSets, IOptions<CloudOptions> options, TimeProvider timeProvider) : IWorkerScaler
 {
     private const string WorkerRole = "worker";
 
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<CloudErrorBody?> ScaleAsync(string resourceId, int workerCount, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ScaleAsync(string resourceId, string operationId, int workerCount, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
-            return new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId);
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
         }
 
+        if (stored.Supersedes(operationId) is { } superseded)
+        {
+            return StepOutcome.Skipped(superseded);
+        }
+
+        var cluster = stored.Cluster;
         if (workerCount < 0)
         {
-            return new CloudErrorBody(CloudErrorCodes.InvalidParameter, $"The worker count '{workerCount}' is invalid.", "properties.workerProfiles['worker'].count");
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InvalidParameter, $"The worker count '{workerCount}' is invalid.", "properties.workerProfiles['worker'].count"));
         }
 
         var names = ClusterResourceNames.For(cluster);
@@ -41,7 +48,7 @@ public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machi
             .ToArray();
         if (workers.Length == 0)
         {
-            return new CloudErrorBody(CloudErrorCodes.RequestNotAllowed, "The cluster has no worker MachineSets to scale.", "properties.workerProfiles");
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.RequestNotAllowed, "The cluster has no worker MachineSets to scale.", "properties.workerProfiles"));
         }
 
         for (var i = 0; i < workers.Length; i++)
@@ -53,8 +60,14 @@ public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machi
             }
         }
 
-        await machineSets.WaitUntilReadyAsync(kubernetes, IsWorker, cancellationToken);
-        return null;
+        var supersededWhileWaiting = await documents.WaitWhileCurrentAsync(
+            resourceId,
+            operationId,
+            stop => machineSets.WaitUntilReadyAsync(kubernetes, IsWorker, stop),
+            _options.KubernetesPollInterval,
+            timeProvider,
+            cancellationToken);
+        return supersededWhileWaiting is null ? StepOutcome.Done : StepOutcome.Skipped(supersededWhileWaiting);
     }
 
     private static bool IsWorker(MachineSet set) => set.Role is null or WorkerRole;

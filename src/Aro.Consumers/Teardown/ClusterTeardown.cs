@@ -19,13 +19,20 @@ public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<CloudErrorBody?> TearDownAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> TearDownAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        // A deletion whose document is gone already finished (or the cluster was never recorded): nothing to own.
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
-            return null;
+            return StepOutcome.Done;
         }
 
+        if (stored.Supersedes(operationId) is { } superseded)
+        {
+            return StepOutcome.Skipped(superseded);
+        }
+
+        var cluster = stored.Cluster;
         var domain = ClusterDomain.For(cluster, _options);
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         try
@@ -43,12 +50,12 @@ public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups
                 await resourceGroups.DeleteAsync(ClusterResourceNames.For(cluster).ResourceGroupId, cancellationToken);
             }
 
-            return null;
+            return StepOutcome.Done;
         }
         catch (RequestFailedException e) when (e.IsPermanent())
         {
             var error = e.ToCloudError(resourceGroupId);
-            return error with { Message = $"The cluster's resources could not be deleted: {error.Message}" };
+            return StepOutcome.Failed(error with { Message = $"The cluster's resources could not be deleted: {error.Message}" });
         }
     }
 }

@@ -1,4 +1,4 @@
-using Aro.Api;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Teardown;
 
@@ -6,8 +6,9 @@ namespace Aro.Consumers.Teardown;
 public interface IClusterTeardown
 {
     /// <summary>
-    /// Null once nothing is left (including when nothing was ever created, or the cluster document is gone);
-    /// otherwise the permanent problem. Transient failures throw.
+    /// Done once nothing is left (including when nothing was ever created, or the cluster document is gone: then
+    /// nothing is left to own); otherwise the permanent problem. Transient failures throw. Skipped, touching
+    /// nothing, when another operation than <paramref name="operationId"/> acts on the cluster.
     /// </summary>
-    Task<CloudErrorBody?> TearDownAsync(string resourceId, CancellationToken cancellationToken);
+    Task<StepOutcome> TearDownAsync(string resourceId, string operationId, CancellationToken cancellationToken);
 }

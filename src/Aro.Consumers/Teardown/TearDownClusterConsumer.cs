@@ -1,15 +1,24 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Teardown;
 
 /// <summary>Removes the cluster's cloud resources and reports the outcome to the saga.</summary>
-public sealed class TearDownClusterConsumer(IClusterTeardown teardown) : IConsumer<TearDownCluster>
+/// <remarks>A command of an operation that no longer acts on the cluster is dropped.</remarks>
+public sealed class TearDownClusterConsumer(IClusterTeardown teardown, ILogger<TearDownClusterConsumer> logger) : IConsumer<TearDownCluster>
 {
     public async Task Consume(ConsumeContext<TearDownCluster> context)
     {
         var command = context.Message;
-        if (await teardown.TearDownAsync(command.ResourceId, context.CancellationToken) is { } error)
+        var outcome = await teardown.TearDownAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(TearDownCluster));
+            return;
+        }
+
+        if (outcome.Error is { } error)
         {
             await context.Publish(new ClusterTeardownFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
             return;

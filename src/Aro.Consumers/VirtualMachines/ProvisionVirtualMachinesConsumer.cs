@@ -1,15 +1,25 @@
 using Aro.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.VirtualMachines;
 
-/// <summary>Ensures the cluster's machines and reports its endpoints (or the failure) to the saga.</summary>
-public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner provisioner) : IConsumer<ProvisionVirtualMachines>
+/// <summary>
+/// Ensures the cluster's machines and reports its endpoints (or the failure) to the saga; a command of an operation
+/// that no longer acts on the cluster creates no (further) machines and is dropped.
+/// </summary>
+public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner provisioner, ILogger<ProvisionVirtualMachinesConsumer> logger) : IConsumer<ProvisionVirtualMachines>
 {
     public async Task Consume(ConsumeContext<ProvisionVirtualMachines> context)
     {
         var command = context.Message;
-        var outcome = await provisioner.ProvisionAsync(command.ResourceId, context.CancellationToken);
+        var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        if (outcome.Superseded is { } superseded)
+        {
+            superseded.Log(logger, nameof(ProvisionVirtualMachines));
+            return;
+        }
+
         if (outcome.Error is { } error)
         {
             await context.Publish(new VirtualMachinesProvisioningFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);

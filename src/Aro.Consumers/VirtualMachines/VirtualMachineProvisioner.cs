@@ -16,7 +16,9 @@ namespace Aro.Consumers.VirtualMachines;
 /// The installer's sequence, as ensure operations: the cluster resource group; the API and ingress public
 /// IPs; the public load balancer on the API IP; a bootstrap and three master VMs behind it (master subnet,
 /// masterProfile.vmSize); the worker MachineSet through the cluster's Kubernetes API, waited on until its
-/// machines are ready; then the bootstrap VM and NIC go.
+/// machines are ready; then the bootstrap VM and NIC go. A delete can supersede the operation at any point, and
+/// its teardown must not race machines still being created: the operation is checked again before every VM and
+/// the MachineSet, and while waiting.
 /// </summary>
 public sealed class VirtualMachineProvisioner(
     IClusterDocuments documents,
@@ -26,17 +28,24 @@ public sealed class VirtualMachineProvisioner(
     INetworkInterfaces networkInterfaces,
     IVirtualMachines virtualMachines,
     IMachineSets machineSets,
-    IOptions<CloudOptions> options) : IVirtualMachineProvisioner
+    IOptions<CloudOptions> options,
+    TimeProvider timeProvider) : IVirtualMachineProvisioner
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, CancellationToken cancellationToken)
+    public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } cluster)
+        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
             return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
         }
 
+        if (stored.Supersedes(operationId) is { } superseded)
+        {
+            return ProvisioningOutcome.Skipped(superseded);
+        }
+
+        var cluster = stored.Cluster;
         if (cluster.Properties.WorkerProfiles.Count == 0)
         {
             return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InvalidParameter, "The cluster has no worker profile.", "properties.workerProfiles"));
@@ -44,7 +53,7 @@ public sealed class VirtualMachineProvisioner(
 
         try
         {
-            return ProvisioningOutcome.Provisioned(await ProvisionAsync(cluster, cancellationToken));
+            return await ProvisionAsync(resourceId, operationId, cluster, cancellationToken);
         }
         catch (RequestFailedException e) when (e.IsPermanent())
         {
@@ -52,8 +61,10 @@ public sealed class VirtualMachineProvisioner(
         }
     }
 
-    private async Task<ClusterEndpoints> ProvisionAsync(OpenShiftCluster cluster, CancellationToken cancellationToken)
+    private async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, OpenShiftCluster cluster, CancellationToken cancellationToken)
     {
+        Task<Supersession?> CheckOperationAsync() => documents.CheckOperationAsync(resourceId, operationId, cancellationToken);
+
         var names = ClusterResourceNames.For(cluster);
         var domain = ClusterDomain.For(cluster, _options);
         var group = names.ResourceGroupId;
@@ -71,14 +82,29 @@ public sealed class VirtualMachineProvisioner(
         // Once the workers' MachineSet exists the cluster is past bootstrapping: a repeat must not bring it back.
         if (!await PastBootstrapAsync(group, names, kubernetes, machineSetName, cancellationToken))
         {
+            if (await CheckOperationAsync() is { } superseded)
+            {
+                return ProvisioningOutcome.Skipped(superseded);
+            }
+
             var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
             await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.BootstrapVm, location, masterProfile.VmSize, bootstrapNic), cancellationToken);
         }
 
         for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
         {
+            if (await CheckOperationAsync() is { } superseded)
+            {
+                return ProvisioningOutcome.Skipped(superseded);
+            }
+
             var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
             await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic), cancellationToken);
+        }
+
+        if (await CheckOperationAsync() is { } supersededBeforeWorkers)
+        {
+            return ProvisioningOutcome.Skipped(supersededBeforeWorkers);
         }
 
         var workers = cluster.Properties.WorkerProfiles;
@@ -87,12 +113,22 @@ public sealed class VirtualMachineProvisioner(
             kubernetes,
             new MachineSetSpec(machineSetName, names.InfraId, workers.Sum(w => w.Count), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
             cancellationToken);
-        await machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, cancellationToken);
+        var supersededWhileWaiting = await documents.WaitWhileCurrentAsync(
+            resourceId,
+            operationId,
+            stop => machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, stop),
+            _options.KubernetesPollInterval,
+            timeProvider,
+            cancellationToken);
+        if (supersededWhileWaiting is not null)
+        {
+            return ProvisioningOutcome.Skipped(supersededWhileWaiting);
+        }
 
         await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
         await networkInterfaces.DeleteAsync(group, names.BootstrapNic, cancellationToken);
 
-        return new ClusterEndpoints(domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp));
+        return ProvisioningOutcome.Provisioned(new ClusterEndpoints(domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp)));
     }
 
     private async Task<bool> PastBootstrapAsync(string group, ClusterResourceNames names, KubernetesClusterTarget kubernetes, string machineSetName, CancellationToken cancellationToken)

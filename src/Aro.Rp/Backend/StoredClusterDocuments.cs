@@ -12,18 +12,21 @@ namespace Aro.Rp.Backend;
 /// </summary>
 internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IAsyncOperationStore operations) : IClusterDocuments, IClusterOperationStore
 {
-    public async Task<OpenShiftCluster?> GetAsync(string resourceId, CancellationToken cancellationToken) =>
-        (await clusters.GetAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), cancellationToken))?.OpenShiftCluster;
+    public async Task<StoredCluster?> GetAsync(string resourceId, CancellationToken cancellationToken) =>
+        Stored(await clusters.GetAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), cancellationToken));
 
-    public async Task<OpenShiftCluster?> UpdateAsync(string resourceId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
-    {
-        var document = await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), document =>
+    public async Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken) =>
+        Stored(await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), document =>
         {
+            // Checked on every attempt: the write that won a race may be the one that handed the cluster to another operation.
+            if (!IsCurrent(document, operationId))
+            {
+                return false;
+            }
+
             change(document.OpenShiftCluster);
             return true;
-        }, cancellationToken);
-        return document?.OpenShiftCluster;
-    }
+        }, cancellationToken));
 
     public async Task<bool> UpdateClusterAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
     {
@@ -72,6 +75,9 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
             change(document.AsyncOperation);
             return true;
         }, cancellationToken);
+
+    private static StoredCluster? Stored(OpenShiftClusterDocument? document) =>
+        document is null ? null : new StoredCluster(document.OpenShiftCluster, document.AsyncOperationId);
 
     private static bool IsCurrent(OpenShiftClusterDocument document, string operationId) =>
         string.Equals(document.AsyncOperationId, operationId, StringComparison.OrdinalIgnoreCase);

@@ -5,6 +5,7 @@ using Aro.Api.Resources;
 using Aro.Consumers.Credentials;
 using Aro.Consumers.Ignition;
 using Aro.Consumers.Tests.Ignition;
+using Aro.Consumers.Tests.Network;
 using Aro.Consumers.Tests.Pki;
 using Aro.Contracts;
 using MassTransit;
@@ -15,7 +16,7 @@ namespace Aro.Consumers.Tests.Credentials;
 
 public sealed class IssueCredentialsConsumerTests
 {
-    private readonly InMemoryClusterDocuments _documents = new();
+    private readonly InMemoryClusters _documents = new();
 
     [Fact]
     public async Task The_command_twice_issues_one_set_of_credentials_and_reports_each_time_without_secrets()
@@ -94,6 +95,21 @@ public sealed class IssueCredentialsConsumerTests
     }
 
     [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_issues_nothing_and_reports_nothing()
+    {
+        _documents.Put(TestClusters.New(), "op-delete");
+        await using var provider = Provider();
+        var harness = await provider.StartTestHarness();
+
+        await harness.Bus.Publish(Command(TestClusters.ResourceId));
+
+        Assert.True(await harness.GetConsumerHarness<IssueCredentialsConsumer>().Consumed.Any<IssueCredentials>());
+        Assert.Empty(harness.Published.Select(message => message.MessageObject is not IssueCredentials));
+        Assert.Equal(0, _documents.Updates);
+        Assert.Null(_documents.Stored(TestClusters.ResourceId)!.Properties.Credentials?.KubeadminPassword);
+    }
+
+    [Fact]
     public async Task Credentials_issued_before_Ignition_share_the_CA_the_Ignition_configs_trust()
     {
         _documents.Put(TestClusters.New());
@@ -101,8 +117,8 @@ public sealed class IssueCredentialsConsumerTests
         await using var provider = Provider(services => services.AddSingleton<IIgnitionStore>(store));
         using var scope = provider.CreateScope();
 
-        var credentials = await scope.ServiceProvider.GetRequiredService<ICredentialsService>().IssueAsync(TestClusters.ResourceId, CancellationToken.None);
-        var ignition = await scope.ServiceProvider.GetRequiredService<IIgnitionService>().GenerateAsync(TestClusters.ResourceId, CancellationToken.None);
+        var credentials = await scope.ServiceProvider.GetRequiredService<ICredentialsService>().IssueAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
+        var ignition = await scope.ServiceProvider.GetRequiredService<IIgnitionService>().GenerateAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
 
         Assert.True(credentials.Succeeded);
         Assert.True(ignition.Succeeded);

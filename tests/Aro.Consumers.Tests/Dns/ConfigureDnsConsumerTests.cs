@@ -1,5 +1,7 @@
 using Aro.Cloud.Dns;
 using Aro.Cloud.Network;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Dns;
 using Aro.Consumers.Tests.Network;
 using Aro.Contracts;
 using MassTransit.Testing;
@@ -42,5 +44,20 @@ public sealed class ConfigureDnsConsumerTests(LocalCloudHarness cloud) : IClassF
         Assert.IsType<DnsConfigured>(outcome);
         Assert.Null(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.cluster.example.com", CancellationToken.None));
         Assert.Empty(await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/publicIPAddresses"));
+    }
+
+    [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_creates_nothing_and_reports_nothing()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New(domain: "mycluster"));
+        clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
+        await using var provider = cloud.Start(clusters);
+        var harness = await provider.StartTestHarness();
+
+        var published = await LocalCloudHarness.RunToEndAsync<ConfigureDnsConsumer, ConfigureDns>(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.Empty(published);
+        Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+        Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(LocalCloudHarness.DnsResourceGroupId, CancellationToken.None));
     }
 }

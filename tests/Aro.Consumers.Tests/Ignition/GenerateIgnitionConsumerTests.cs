@@ -3,6 +3,7 @@ using System.Text;
 using Aro.Api;
 using Aro.Api.Resources;
 using Aro.Consumers.Ignition;
+using Aro.Consumers.Tests.Network;
 using Aro.Consumers.Tests.Pki;
 using Aro.Contracts;
 using MassTransit;
@@ -13,7 +14,7 @@ namespace Aro.Consumers.Tests.Ignition;
 
 public sealed class GenerateIgnitionConsumerTests
 {
-    private readonly InMemoryClusterDocuments _documents = new();
+    private readonly InMemoryClusters _documents = new();
     private readonly RecordingIgnitionStore _store = new();
 
     [Fact]
@@ -84,6 +85,22 @@ public sealed class GenerateIgnitionConsumerTests
         Assert.Contains(TestClusters.ResourceId, failed.Message, StringComparison.Ordinal);
         Assert.Empty(_store.Stored);
         Assert.False(await harness.Published.Any<IgnitionGenerated>());
+    }
+
+    [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_stores_nothing_and_reports_nothing()
+    {
+        _documents.Put(TestClusters.New(), "op-delete");
+        await using var provider = Provider();
+        var harness = await provider.StartTestHarness();
+
+        await harness.Bus.Publish(Command(TestClusters.ResourceId));
+
+        Assert.True(await harness.GetConsumerHarness<GenerateIgnitionConsumer>().Consumed.Any<GenerateIgnition>());
+        Assert.Empty(harness.Published.Select(message => message.MessageObject is not GenerateIgnition));
+        Assert.Empty(_store.Stored);
+        Assert.Equal(0, _documents.Updates);
+        Assert.Null(_documents.Stored(TestClusters.ResourceId)!.Properties.Pki);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Aro.Cloud;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Ignition;
+using Aro.Consumers.Tests.Network;
 using Aro.Consumers.Tests.Pki;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ internal static class IgnitionAndCredentialsHost
 {
     /// <param name="documents">The cluster store the services read and update.</param>
     /// <param name="configure">The test's own registrations (an Ignition store, an endpoint resolver), made after the services'.</param>
-    public static ServiceProvider Build<TConsumer, TDefinition>(InMemoryClusterDocuments documents, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Build<TConsumer, TDefinition>(InMemoryClusters documents, Action<IServiceCollection>? configure = null)
         where TConsumer : class, IConsumer
         where TDefinition : class, IConsumerDefinition<TConsumer>
     {

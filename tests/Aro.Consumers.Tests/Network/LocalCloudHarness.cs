@@ -36,8 +36,11 @@ public sealed class LocalCloudHarness : IAsyncLifetime
 
     public Task DisposeAsync() => Server.DisposeAsync().AsTask();
 
-    /// <summary>Empties the cloud and builds a provider whose cluster store holds <paramref name="clusters"/>.</summary>
-    public ServiceProvider Start(InMemoryClusters clusters)
+    /// <summary>
+    /// Empties the cloud and builds a provider whose cluster store holds <paramref name="clusters"/>;
+    /// <paramref name="replace"/> may register its own cloud adapters (they take the place of the real ones).
+    /// </summary>
+    public ServiceProvider Start(InMemoryClusters clusters, Action<IServiceCollection>? replace = null)
     {
         Server.Reset();
         var configuration = new ConfigurationBuilder()
@@ -53,7 +56,9 @@ public sealed class LocalCloudHarness : IAsyncLifetime
                 ["Cloud:MachineSetReadyTimeout"] = "00:00:20",
             })
             .Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection();
+        replace?.Invoke(services);
+        return services
             .AddAroCloud(configuration)
             .AddSingleton<IClusterDocuments>(clusters)
             .AddSingleton<INetworkValidator, NetworkValidator>()
@@ -123,6 +128,20 @@ public sealed class LocalCloudHarness : IAsyncLifetime
     public static async Task<IReadOnlyList<string>> VirtualMachinesAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IVirtualMachines>().ListAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None))
             .Select(vm => vm.Name).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Publishes <paramref name="command"/>, waits until <typeparamref name="TConsumer"/> consumed it and returns
+    /// what it published in answer (the consumer's outcomes carry the command's conversation id).
+    /// </summary>
+    public static async Task<IReadOnlyList<object>> RunToEndAsync<TConsumer, TCommand>(ITestHarness harness, TCommand command)
+        where TConsumer : class, IConsumer
+        where TCommand : class
+    {
+        var conversationId = NewId.NextGuid();
+        await harness.Bus.Publish(command, context => context.ConversationId = conversationId);
+        Assert.True(await harness.GetConsumerHarness<TConsumer>().Consumed.Any<TCommand>(m => m.Context.ConversationId == conversationId), $"{typeof(TConsumer).Name} did not consume {typeof(TCommand).Name}.");
+        return harness.Published.Select(m => m.Context.ConversationId == conversationId && m.MessageObject is not TCommand).Select(m => m.MessageObject).ToArray();
+    }
 
     /// <summary>Publishes <paramref name="command"/> and returns the outcome its consumer published.</summary>
     public static async Task<object> RunAsync<TCommand>(ITestHarness harness, TCommand command)

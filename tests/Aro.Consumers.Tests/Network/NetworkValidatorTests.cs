@@ -101,7 +101,7 @@ public sealed class NetworkValidatorTests
         change(cluster, subnets);
         var validator = new NetworkValidator(new InMemoryClusters(cluster), new FakeVirtualNetworks(subnets));
 
-        var error = await validator.ValidateAsync(ValidCluster.ResourceId, CancellationToken.None);
+        var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
         if (message is null)
         {
@@ -118,7 +118,7 @@ public sealed class NetworkValidatorTests
     {
         var validator = new NetworkValidator(new InMemoryClusters(), new FakeVirtualNetworks([]));
 
-        var error = await validator.ValidateAsync(ValidCluster.ResourceId, CancellationToken.None);
+        var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
         Assert.Equal(CloudErrorCodes.ResourceNotFound, error?.Code);
     }

@@ -22,7 +22,9 @@ public sealed class ValidateNetworkConsumerTests(LocalCloudHarness cloud) : ICla
     [MemberData(nameof(Failures))]
     public async Task An_invalid_network_fails_with_InvalidLinkedVNet_about_the_subnet(string name, (string, string, string?)[] subnets, string target)
     {
-        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        var clusters = new InMemoryClusters();
+        clusters.Put(ValidCluster.New(), "op-" + name);
+        await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider, subnets);
         var harness = await provider.StartTestHarness();
 
@@ -56,5 +58,31 @@ public sealed class ValidateNetworkConsumerTests(LocalCloudHarness cloud) : ICla
 
         Assert.IsType<NetworkValidated>(outcome);
         Assert.True(await harness.GetConsumerHarness<Aro.Consumers.Network.ValidateNetworkConsumer>().Consumed.Any<ValidateNetwork>());
+    }
+
+    [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_reports_nothing()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
+        await using var provider = cloud.Start(clusters);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var published = await LocalCloudHarness.RunToEndAsync<Aro.Consumers.Network.ValidateNetworkConsumer, ValidateNetwork>(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.Empty(published);
+    }
+
+    [Fact]
+    public async Task The_operation_id_is_compared_ignoring_case()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId.ToUpperInvariant()));
+
+        Assert.IsType<NetworkValidated>(outcome);
     }
 }

@@ -1,11 +1,15 @@
 using Aro.Api.Resources;
+using Aro.Consumers.Clusters;
 using Aro.Consumers.Pki;
+using Aro.Consumers.Tests.Network;
 
 namespace Aro.Consumers.Tests.Pki;
 
 public sealed class ClusterPkiEnsurerTests
 {
-    private readonly InMemoryClusterDocuments _documents = new();
+    private const string Op = InMemoryClusters.CurrentOperationId;
+
+    private readonly InMemoryClusters _documents = new();
     private readonly ClusterPkiEnsurer _ensurer;
 
     public ClusterPkiEnsurerTests()
@@ -17,7 +21,7 @@ public sealed class ClusterPkiEnsurerTests
     [Fact]
     public async Task Sets_the_InfraId_derived_from_the_resource_id_and_a_PKI()
     {
-        var cluster = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
+        var cluster = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))?.Cluster;
 
         Assert.NotNull(cluster);
         Assert.Equal(InfraId.For(TestClusters.ResourceId), cluster.Properties.InfraId);
@@ -29,8 +33,8 @@ public sealed class ClusterPkiEnsurerTests
     [Fact]
     public async Task A_second_run_keeps_the_CA_and_InfraId_without_writing()
     {
-        var first = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
-        var second = await _ensurer.EnsureAsync(TestClusters.ResourceId, _documents.Stored(TestClusters.ResourceId)!, TestClusters.Domain, CancellationToken.None);
+        var first = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))?.Cluster;
+        var second = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(_documents.Stored(TestClusters.ResourceId)!), TestClusters.Domain, CancellationToken.None))?.Cluster;
 
         Assert.Equal(first!.Properties.InfraId, second!.Properties.InfraId);
         Assert.Equal(first.Properties.Pki!.RootCaCertificatePem, second.Properties.Pki!.RootCaCertificatePem);
@@ -42,9 +46,9 @@ public sealed class ClusterPkiEnsurerTests
     public async Task A_run_that_read_before_another_stored_its_PKI_keeps_the_stored_CA()
     {
         var stale = TestClusters.New();
-        var winner = await _ensurer.EnsureAsync(TestClusters.ResourceId, TestClusters.New(), TestClusters.Domain, CancellationToken.None);
+        var winner = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))?.Cluster;
 
-        var late = await _ensurer.EnsureAsync(TestClusters.ResourceId, stale, TestClusters.Domain, CancellationToken.None);
+        var late = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(stale), TestClusters.Domain, CancellationToken.None))?.Cluster;
 
         Assert.Equal(winner!.Properties.Pki!.RootCaCertificatePem, late!.Properties.Pki!.RootCaCertificatePem);
         Assert.Equal(winner.Properties.Pki.RootCaCertificatePem, _documents.Stored(TestClusters.ResourceId)!.Properties.Pki!.RootCaCertificatePem);
@@ -57,15 +61,29 @@ public sealed class ClusterPkiEnsurerTests
         cluster.Properties.InfraId = "legacy-abcde";
         _documents.Put(cluster);
 
-        var ensured = await _ensurer.EnsureAsync(TestClusters.ResourceId, cluster, TestClusters.Domain, CancellationToken.None);
+        var ensured = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(cluster), TestClusters.Domain, CancellationToken.None))?.Cluster;
 
         Assert.Equal("legacy-abcde", ensured!.Properties.InfraId);
         Assert.NotNull(ensured.Properties.Pki);
     }
 
     [Fact]
+    public async Task Writes_nothing_when_another_operation_acts_on_the_cluster()
+    {
+        _documents.StartOperation(TestClusters.ResourceId, "op-delete");
+
+        var stored = await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None);
+
+        Assert.Equal("op-delete", stored!.OperationId);
+        Assert.Null(stored.Cluster.Properties.Pki);
+        Assert.Equal(0, _documents.Updates);
+    }
+
+    [Fact]
     public async Task Answers_null_when_the_cluster_is_gone()
     {
-        Assert.Null(await _ensurer.EnsureAsync(TestClusters.ResourceId + "x", TestClusters.New(TestClusters.ResourceId + "x"), TestClusters.Domain, CancellationToken.None));
+        Assert.Null(await _ensurer.EnsureAsync(TestClusters.ResourceId + "x", Op, Current(TestClusters.New(TestClusters.ResourceId + "x")), TestClusters.Domain, CancellationToken.None));
     }
+
+    private static StoredCluster Current(Aro.Api.Model.OpenShiftCluster cluster) => new(cluster, Op);
 }

@@ -1,6 +1,7 @@
 using Aro.Cloud.Dns;
 using Aro.Cloud.Network;
 using Aro.Cloud.Resources;
+using Aro.Consumers.Teardown;
 using Aro.Consumers.Tests.Network;
 using Aro.Contracts;
 using MassTransit.Testing;
@@ -13,12 +14,14 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
     [Fact]
     public async Task Teardown_leaves_nothing_and_a_second_teardown_succeeds()
     {
-        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(workers: 3)));
+        var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
+        await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
         var harness = await provider.StartTestHarness();
         Assert.IsType<DnsConfigured>(await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
         Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
 
+        clusters.StartOperation(ValidCluster.ResourceId, "op-2");
         var first = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
         var second = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
 
@@ -39,7 +42,9 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
     [Fact]
     public async Task Tearing_down_a_cluster_whose_creation_stopped_half_way_converges()
     {
-        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        clusters.StartOperation(ValidCluster.ResourceId, "op-2");
+        await using var provider = cloud.Start(clusters);
         var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
         await provider.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.ClusterResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
         await provider.GetRequiredService<IPublicIpAddresses>().EnsureAsync(ValidCluster.ClusterResourceGroupId, $"{infraId}-pip-v4", ValidCluster.Location, CancellationToken.None);
@@ -58,5 +63,22 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         var harness = await provider.StartTestHarness();
 
         Assert.IsType<ClusterTornDown>(await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2")));
+    }
+
+    [Fact]
+    public async Task A_teardown_of_an_operation_that_no_longer_acts_on_the_cluster_deletes_nothing_and_reports_nothing()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
+        await using var provider = cloud.Start(clusters);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+        Assert.IsType<DnsConfigured>(await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
+        clusters.StartOperation(ValidCluster.ResourceId, "op-3");
+
+        var published = await LocalCloudHarness.RunToEndAsync<TearDownClusterConsumer, TearDownCluster>(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+
+        Assert.Empty(published);
+        Assert.True(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+        Assert.NotNull(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.mycluster", CancellationToken.None));
     }
 }

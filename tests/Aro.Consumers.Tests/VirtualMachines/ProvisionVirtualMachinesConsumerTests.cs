@@ -1,7 +1,11 @@
-using Aro.Api.Resources;
+using Aro.Cloud.Compute;
+using Aro.Cloud.Resources;
 using Aro.Consumers.Tests.Network;
+using Aro.Consumers.VirtualMachines;
 using Aro.Contracts;
+using Azure.ResourceManager;
 using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Consumers.Tests.VirtualMachines;
 
@@ -42,5 +46,57 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         var outcome = await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
 
         Assert.Equal("ResourceNotFound", Assert.IsType<VirtualMachinesProvisioningFailed>(outcome).Code);
+    }
+
+    [Fact]
+    public async Task A_command_of_an_operation_that_no_longer_acts_on_the_cluster_creates_nothing_and_reports_nothing()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
+        await using var provider = cloud.Start(clusters);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var published = await LocalCloudHarness.RunToEndAsync<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachines>(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.Empty(published);
+        Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delete_starting_mid_step_stops_the_provisioning_before_the_next_machine()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        await using var provider = cloud.Start(clusters, services => services.AddSingleton<IVirtualMachines>(
+            p => new DeleteRequestedAfterFirstMaster(new Aro.Cloud.Compute.VirtualMachines(p.GetRequiredService<ArmClient>()), clusters)));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var published = await LocalCloudHarness.RunToEndAsync<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachines>(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        Assert.Empty(published);
+        Assert.Equal([$"{InfraId}-bootstrap", $"{InfraId}-master-0"], await LocalCloudHarness.VirtualMachinesAsync(provider));
+        Assert.Equal([$"{InfraId}-bootstrap-nic", $"{InfraId}-master0-nic"], await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/networkInterfaces"));
+    }
+
+    /// <summary>The cloud's VMs, with the frontend accepting a delete of the cluster as soon as the first master exists.</summary>
+    private sealed class DeleteRequestedAfterFirstMaster(IVirtualMachines inner, InMemoryClusters clusters) : IVirtualMachines
+    {
+        public async Task<VirtualMachineInfo> EnsureAsync(VirtualMachineSpec spec, CancellationToken cancellationToken)
+        {
+            var vm = await inner.EnsureAsync(spec, cancellationToken);
+            if (spec.Name == $"{InfraId}-master-0")
+            {
+                clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
+            }
+
+            return vm;
+        }
+
+        public Task<IReadOnlyList<VirtualMachineInfo>> ListAsync(string resourceGroupId, CancellationToken cancellationToken) =>
+            inner.ListAsync(resourceGroupId, cancellationToken);
+
+        public Task DeleteAsync(string resourceGroupId, string name, CancellationToken cancellationToken) =>
+            inner.DeleteAsync(resourceGroupId, name, cancellationToken);
     }
 }
