@@ -48,18 +48,12 @@ internal sealed partial class CredentialsService(
             return StepOutcome.Failed(invalidDomain);
         }
 
-        stored = await pki.EnsureAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (stored is null)
+        var (cluster, stop) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (cluster is null)
         {
-            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return stop;
         }
 
-        if (stored.Supersedes(operationId) is { } supersededMeanwhile)
-        {
-            return StepOutcome.Skipped(supersededMeanwhile);
-        }
-
-        var cluster = stored.Cluster;
         var clusterPki = cluster.Properties.Pki!;
         if (string.IsNullOrEmpty(clusterPki.AdminClientCertificatePem) || string.IsNullOrEmpty(clusterPki.AdminClientKeyPem))
         {

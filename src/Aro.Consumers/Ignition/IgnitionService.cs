@@ -40,18 +40,12 @@ internal sealed partial class IgnitionService(
             return StepOutcome.Failed(invalid);
         }
 
-        stored = await pki.EnsureAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (stored is null)
+        var (cluster, stop) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (cluster is null)
         {
-            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return stop;
         }
 
-        if (stored.Supersedes(operationId) is { } supersededMeanwhile)
-        {
-            return StepOutcome.Skipped(supersededMeanwhile);
-        }
-
-        var cluster = stored.Cluster;
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         var infraId = cluster.Properties.InfraId!;
         foreach (var (role, config) in IgnitionConfigs.For(cluster, domain.Fqdn))

@@ -37,6 +37,23 @@ internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiI
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="EnsureAsync"/> for a step: the cluster, with its PKI, to carry on with; or, when there is none,
+    /// the outcome that ends the step (the cluster is gone, or another operation took it over meanwhile).
+    /// </summary>
+    public async Task<(OpenShiftCluster? Cluster, StepOutcome Stop)> EnsureForStepAsync(string resourceId, string operationId, StoredCluster current, string fqdn, CancellationToken cancellationToken)
+    {
+        var stored = await EnsureAsync(resourceId, operationId, current, fqdn, cancellationToken);
+        if (stored is null)
+        {
+            return (null, StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId)));
+        }
+
+        return stored.Supersedes(operationId) is { } superseded
+            ? (null, StepOutcome.Skipped(superseded))
+            : (stored.Cluster, StepOutcome.Done);
+    }
+
     private static bool HasPki(OpenShiftCluster cluster) =>
         !string.IsNullOrEmpty(cluster.Properties.Pki?.RootCaCertificatePem);
 }
