@@ -1,3 +1,4 @@
+using Aro.Persistence.Scheduling;
 using Aro.Persistence.Secrets;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Sqlite;
@@ -14,7 +15,7 @@ public static class PersistenceServiceCollectionExtensions
 
     /// <summary>
     /// Registers the document stores (SQLite in {DataDirectory}/aro.db), secret sealing and purpose MACs with the
-    /// file key ring in {DataDirectory}/keys, a start-up initializer and the "store" health check.
+    /// file key ring in {DataDirectory}/keys, the scheduled-message store, a start-up initializer and the "store" health check.
     /// </summary>
     public static IServiceCollection AddAroPersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,7 @@ public static class PersistenceServiceCollectionExtensions
         AddStore<IOpenShiftClusterStore, SqliteOpenShiftClusterStore>(services);
         AddStore<ISubscriptionStore, SqliteSubscriptionStore>(services);
         AddStore<IAsyncOperationStore, SqliteAsyncOperationStore>(services);
+        AddStore<IScheduledMessageStore, SqliteScheduledMessageStore>(services);
 
         services.AddHostedService<PersistenceInitializer>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>(HealthCheckName);
