@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Rp.Messaging;
@@ -27,6 +28,8 @@ internal static class MessagingServiceCollectionExtensions
             .Validate(o => !o.UsesRabbitMq || !string.IsNullOrEmpty(o.RabbitMq.Username), "ARO_RABBITMQ_USERNAME (Messaging:RabbitMq:Username) is required with the rabbitmq transport.")
             .Validate(o => o.Scheduler.PollInterval > TimeSpan.Zero && o.Scheduler.ClaimTimeout > TimeSpan.Zero && o.Scheduler.BatchSize > 0, "Messaging:Scheduler needs a positive PollInterval, ClaimTimeout and BatchSize.")
             .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
 
         // The transport decides how the bus is built, so it is read now; the options above fail the start if it is wrong.
         var messaging = section.Get<MessagingOptions>() ?? new MessagingOptions();
