@@ -7,6 +7,7 @@ var root = new RootCommand("aro-rp: the Azure Red Hat OpenShift resource provide
 };
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(LocalCloudCommand.Create());
+root.Subcommands.Add(DeadLettersCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 
 // Exceptions propagate so hosting (and WebApplicationFactory, which stops Main by throwing) sees them.
