@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Aro.Messaging: the one command a new developer (and CI) needs after cloning.
-# It installs and starts whatever the tests need; today that is only the .NET SDK named in global.json.
+# It installs and starts whatever the tests need: the .NET SDK named in global.json, ignition-validate and a RabbitMQ node.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,7 +27,14 @@ if [ ! -d ../shared/specs ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+
+# --- RabbitMQ (tests of Category=RabbitMQ) ------------------------------------------------------------
+# A private broker for this run: installed if missing, started under a temporary directory, stopped on exit.
+# shellcheck source=.ci/rabbitmq.sh
+. .ci/rabbitmq.sh
+trap 'aro_rabbitmq_stop; rm -f "$log"' EXIT
+aro_rabbitmq_start
+# --- end RabbitMQ --------------------------------------------------------------------------------------
 
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.
 dotnet build Aro.Messaging.sln --configuration Release
