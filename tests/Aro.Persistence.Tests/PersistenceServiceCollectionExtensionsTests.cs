@@ -1,3 +1,4 @@
+using Aro.Persistence.Scheduling;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Aro.Persistence.Tests.Stores;
@@ -38,7 +39,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.Same(services.GetRequiredService<IOpenShiftClusterStore>(), services.GetRequiredService<SqliteOpenShiftClusterStore>());
         Assert.Same(services.GetRequiredService<ISubscriptionStore>(), services.GetRequiredService<ISubscriptionStore>());
         Assert.IsType<SqliteAsyncOperationStore>(services.GetRequiredService<IAsyncOperationStore>());
-        Assert.Equal(3, services.GetServices<IStoreSchema>().Count());
+        Assert.Same(services.GetRequiredService<IScheduledMessageStore>(), services.GetRequiredService<SqliteScheduledMessageStore>());
+        Assert.Equal(4, services.GetServices<IStoreSchema>().Count());
 
         var store = services.GetRequiredService<IOpenShiftClusterStore>();
         var document = await store.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
