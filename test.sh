@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Aro.Messaging: the one command a new developer (and CI) needs after cloning.
-# It installs and starts whatever the tests need: the .NET SDK named in global.json must be there; ignition-validate
-# and the Cosmos DB test server are installed when missing, and the test server runs for as long as the tests do.
+# It installs and starts whatever the tests need: the .NET SDK named in global.json must be there; ignition-validate,
+# the Cosmos DB test server and RabbitMQ are installed when missing, and the servers run for as long as the tests do.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,6 +44,8 @@ if [ ! -f "$cosmos_server" ]; then
 fi
 
 log=$(mktemp)
+# shellcheck source=.ci/rabbitmq.sh
+. .ci/rabbitmq.sh
 cosmos_log=$(mktemp)
 cosmos_pid=
 cleanup() {
@@ -51,6 +53,7 @@ cleanup() {
     kill "$cosmos_pid" 2>/dev/null || true
     wait "$cosmos_pid" 2>/dev/null || true
   fi
+  aro_rabbitmq_stop
   rm -f "$log" "$cosmos_log"
 }
 trap cleanup EXIT
@@ -73,6 +76,10 @@ if [ -z "$cosmos_port" ]; then
 fi
 export ARO_TEST_COSMOS_ENDPOINT="https://127.0.0.1:$cosmos_port/"
 echo "test.sh: Cosmos DB test server at $ARO_TEST_COSMOS_ENDPOINT"
+
+# A private RabbitMQ node for this run (tests of Category=RabbitMQ): installed if missing, started under a
+# temporary directory, stopped on exit by cleanup.
+aro_rabbitmq_start
 
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.
 dotnet build Aro.Messaging.sln --configuration Release

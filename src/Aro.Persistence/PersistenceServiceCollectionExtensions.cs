@@ -1,4 +1,5 @@
 using Aro.Persistence.Cosmos;
+using Aro.Persistence.Scheduling;
 using Aro.Persistence.Secrets;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Sqlite;
@@ -16,9 +17,9 @@ public static class PersistenceServiceCollectionExtensions
 
     /// <summary>
     /// Registers the document stores that <c>Persistence:Store</c> selects (sqlite: {DataDirectory}/aro.db, the default;
-    /// cosmos: the Persistence:Cosmos account), secret sealing and purpose MACs with the file key ring in
-    /// {DataDirectory}/keys, a start-up initializer and the "store" health check. Sagas registered with
-    /// <c>AroRepository()</c> follow the same selection.
+    /// cosmos: the Persistence:Cosmos account), the scheduled-message store, secret sealing and purpose MACs with the
+    /// file key ring in {DataDirectory}/keys, a start-up initializer and the "store" health check. Sagas registered
+    /// with <c>AroRepository()</c> follow the same selection.
     /// </summary>
     public static IServiceCollection AddAroPersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         AddStore<IOpenShiftClusterStore, SqliteOpenShiftClusterStore, CosmosOpenShiftClusterStore>(services);
         AddStore<ISubscriptionStore, SqliteSubscriptionStore, CosmosSubscriptionStore>(services);
         AddStore<IAsyncOperationStore, SqliteAsyncOperationStore, CosmosAsyncOperationStore>(services);
+        AddStore<IScheduledMessageStore, SqliteScheduledMessageStore, CosmosScheduledMessageStore>(services);
 
         services.AddHostedService<PersistenceInitializer>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -9,6 +9,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ComponentCommand.Frontend());
 root.Subcommands.Add(ComponentCommand.Backend());
 root.Subcommands.Add(LocalCloudCommand.Create());
+root.Subcommands.Add(DeadLettersCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 
 // Exceptions propagate so hosting (and WebApplicationFactory, which stops Main by throwing) sees them.

@@ -1,4 +1,5 @@
 using Aro.Persistence.Sagas;
+using Aro.Persistence.Scheduling;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Aro.Persistence.Tests.Sagas;
@@ -41,7 +42,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.Same(services.GetRequiredService<IOpenShiftClusterStore>(), services.GetRequiredService<SqliteOpenShiftClusterStore>());
         Assert.Same(services.GetRequiredService<ISubscriptionStore>(), services.GetRequiredService<ISubscriptionStore>());
         Assert.IsType<SqliteAsyncOperationStore>(services.GetRequiredService<IAsyncOperationStore>());
-        Assert.Equal(3, services.GetServices<IStoreSchema>().Count());
+        Assert.Same(services.GetRequiredService<IScheduledMessageStore>(), services.GetRequiredService<SqliteScheduledMessageStore>());
+        Assert.Equal(4, services.GetServices<IStoreSchema>().Count());
 
         var store = services.GetRequiredService<IOpenShiftClusterStore>();
         var document = await store.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
@@ -82,7 +84,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
             bus.AddSaga<TestSaga>().AroRepository());
 
         Assert.IsType<SqliteSagaRepository<TestSaga>>(host.Services.GetRequiredService<ISagaInstanceStore<TestSaga>>());
-        Assert.Equal(4, host.Services.GetServices<IStoreSchema>().Count());
+        // Clusters, subscriptions, async operations, scheduled messages, and the saga.
+        Assert.Equal(5, host.Services.GetServices<IStoreSchema>().Count());
         await host.StartAsync();
         await host.StopAsync();
     }

@@ -11,5 +11,6 @@ public sealed class IssueCredentialsConsumerDefinition : ConsumerDefinition<Issu
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<IssueCredentialsConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(250, 1000, 5000, 15000));
+        endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

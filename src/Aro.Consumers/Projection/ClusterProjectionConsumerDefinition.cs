@@ -11,5 +11,6 @@ public sealed class ClusterProjectionConsumerDefinition : ConsumerDefinition<Clu
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ClusterProjectionConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 5000));
+        endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

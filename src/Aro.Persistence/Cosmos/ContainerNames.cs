@@ -8,4 +8,7 @@ public static class ContainerNames
     public const string Subscriptions = "Subscriptions";
 
     public const string AsyncOperations = "AsyncOperations";
+
+    /// <summary>The RabbitMQ scheduler's pending messages (step timeouts); not a reference RP collection.</summary>
+    public const string ScheduledMessages = "ScheduledMessages";
 }

@@ -4,6 +4,7 @@ using Aro.Consumers.Clusters;
 using Aro.Consumers.Projection;
 using Aro.Orchestration;
 using Aro.Persistence.Sagas;
+using Aro.Rp.Messaging;
 using MassTransit;
 
 namespace Aro.Rp.Backend;
@@ -31,11 +32,19 @@ internal static class BackendServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The lifecycle saga (persisted in the store ARO_STORE selects) and every consumer, each on its own endpoint.</summary>
-    public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus)
+    /// <summary>
+    /// The lifecycle saga (persisted in the store ARO_STORE selects) and every consumer, each on its own endpoint; on RabbitMQ
+    /// also the store-backed scheduler's endpoint and delivery, which keep the saga's step timeouts.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus, MessagingOptions messaging)
     {
         bus.AddAroOrchestration(saga => saga.AroRepository());
         bus.AddAroConsumers();
+        if (messaging.UsesRabbitMq)
+        {
+            bus.AddStoredMessageScheduler();
+        }
+
         return bus;
     }
 }

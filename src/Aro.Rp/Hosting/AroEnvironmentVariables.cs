@@ -37,6 +37,14 @@ internal static class AroEnvironmentVariables
         ("ARO_MAX_STEP_ATTEMPTS", ["Orchestration:MaxStepAttempts"]),
         ("ARO_RECONCILE_INTERVAL", ["Backend:ReconcileInterval"]),
         ("ARO_RECONCILE_STALE_AFTER", ["Backend:StaleAfter"]),
+        ("ARO_TRANSPORT", ["Messaging:Transport"]),
+        ("ARO_RABBITMQ_HOST", ["Messaging:RabbitMq:Host"]),
+        ("ARO_RABBITMQ_PORT", ["Messaging:RabbitMq:Port"]),
+        ("ARO_RABBITMQ_VHOST", ["Messaging:RabbitMq:VirtualHost"]),
+        ("ARO_RABBITMQ_USERNAME", ["Messaging:RabbitMq:Username"]),
+        ("ARO_RABBITMQ_PASSWORD", ["Messaging:RabbitMq:Password"]),
+        ("ARO_RABBITMQ_TLS", ["Messaging:RabbitMq:UseTls"]),
+        ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>

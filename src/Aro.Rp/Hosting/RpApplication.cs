@@ -3,6 +3,7 @@ using Aro.Persistence;
 using Aro.Rp.Backend;
 using Aro.Rp.LocalCloud;
 using Aro.Rp.Messaging;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -71,11 +72,11 @@ internal static class RpApplication
             builder.Services.AddAroCloudSelection(builder.Configuration);
         }
 
-        builder.Services.AddAroMessaging(bus =>
+        builder.Services.AddAroMessaging(builder.Configuration, (bus, messaging) =>
         {
             if (runsBackend)
             {
-                bus.AddAroBackendEndpoints();
+                bus.AddAroBackendEndpoints(messaging);
             }
         });
         if (runsBackend)
@@ -94,7 +95,8 @@ internal static class RpApplication
             app.UseAroFrontend();
         }
 
-        app.MapHealthChecks("/healthz");
+        // Live: the process answers (restarting it would not bring the broker back). Ready: the store and the bus work.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready");
         if (runsFrontend)
         {

@@ -51,16 +51,22 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
     /// <summary>PUTs examples/cluster-v20200430.json filled in as the README's sed does; returns the Azure-AsyncOperation URL.</summary>
     public async Task<string> CreateClusterAsync()
     {
+        var response = await PutClusterAsync();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("Creating", (await ReadJsonAsync(response))["properties"]!["provisioningState"]!.GetValue<string>());
+        return AsyncOperationUrl(response);
+    }
+
+    /// <summary>The example PUT, whatever it is answered.</summary>
+    public async Task<HttpResponseMessage> PutClusterAsync()
+    {
         var body = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "cluster-v20200430.json")))
             .Replace("{subscriptionId}", SubscriptionId, StringComparison.Ordinal)
             .Replace("{cluster}", Cluster, StringComparison.Ordinal)
             .Replace("{location}", Location, StringComparison.Ordinal)
             .Replace("{clientId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{clientSecret}", "local-secret", StringComparison.Ordinal);
-        var response = await rp.PutAsync($"{ClusterUrl}?{Api}", Json(body));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("Creating", (await ReadJsonAsync(response))["properties"]!["provisioningState"]!.GetValue<string>());
-        return AsyncOperationUrl(response);
+        return await rp.PutAsync($"{ClusterUrl}?{Api}", Json(body));
     }
 
     public async Task<string> ScaleAsync(int workers)

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Sockets;
+using Aro.Rp.Tests.Messaging;
+
+namespace Aro.Rp.Tests.Distributed;
+
+/// <summary>
+/// The RP as separate processes, as docker-compose runs it: a local cloud, a frontend and backends over a real
+/// RabbitMQ (a virtual host of its own per instance) and a shared store, so a test can kill one of them.
+/// </summary>
+internal sealed class DistributedRp : IAsyncDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("aro-distributed-").FullName;
+    private readonly List<RpProcess> _processes = [];
+    private readonly RabbitMqVirtualHost _virtualHost;
+    private readonly Dictionary<string, string> _rpEnvironment;
+    private int _backends;
+
+    private DistributedRp(RabbitMqVirtualHost virtualHost, TimeSpan virtualMachineLatency)
+    {
+        _virtualHost = virtualHost;
+        LocalCloudPort = FreePort();
+        FrontendPort = FreePort();
+        var store = Directory.CreateDirectory(Path.Combine(_root, "store")).FullName;
+        _rpEnvironment = new Dictionary<string, string>
+        {
+            ["RP_MODE"] = "development",
+            ["LOCATION"] = "eastus",
+            ["ARO_LOG_LEVEL"] = "Information",
+            ["ARO_CLOUD_ENDPOINT"] = $"https://localhost:{LocalCloudPort}/",
+            ["Persistence__DataDirectory"] = store,
+            ["Cloud__KubernetesPollInterval"] = "00:00:00.200",
+            ["ARO_RECONCILE_INTERVAL"] = "00:00:02",
+            ["ARO_RECONCILE_STALE_AFTER"] = "00:00:30",
+        };
+        // Configuration keys as environment variables: Messaging:Transport is Messaging__Transport.
+        foreach (var (key, value) in virtualHost.RpSettings)
+        {
+            _rpEnvironment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in SharedStore.Environment(Path.GetFileName(_root)))
+        {
+            _rpEnvironment[key] = value;
+        }
+
+        LocalCloud = new HttpClient(AnyCertificate()) { BaseAddress = new Uri($"https://localhost:{LocalCloudPort}/") };
+        Rp = new HttpClient(AnyCertificate()) { BaseAddress = new Uri($"https://localhost:{FrontendPort}/") };
+        VirtualMachineLatency = virtualMachineLatency;
+    }
+
+    public int LocalCloudPort { get; }
+
+    public int FrontendPort { get; }
+
+    public TimeSpan VirtualMachineLatency { get; }
+
+    public HttpClient Rp { get; }
+
+    public HttpClient LocalCloud { get; }
+
+    public List<RpProcess> Backends { get; } = [];
+
+    public static async Task<DistributedRp> StartAsync(int backends = 2, TimeSpan? virtualMachineLatency = null)
+    {
+        var virtualHost = await RabbitMqTestBroker.FromEnvironment().CreateVirtualHostAsync();
+        var rp = new DistributedRp(virtualHost, virtualMachineLatency ?? TimeSpan.Zero);
+        try
+        {
+            await rp.StartLocalCloudAsync();
+            await rp.StartFrontendAsync();
+            for (var i = 0; i < backends; i++)
+            {
+                await rp.StartBackendAsync();
+            }
+        }
+        catch
+        {
+            await rp.DisposeAsync();
+            throw;
+        }
+
+        return rp;
+    }
+
+    public async Task<RpProcess> StartBackendAsync()
+    {
+        var port = FreePort();
+        var name = $"backend-{++_backends}";
+        var backend = Start(name, "backend", new Dictionary<string, string>(_rpEnvironment) { ["ARO_LISTEN_URL"] = $"https://localhost:{port}" });
+        Backends.Add(backend);
+        await WaitUntilHealthyAsync(backend, new Uri($"https://localhost:{port}/healthz/ready"));
+        return backend;
+    }
+
+    /// <summary>Everything the processes said, for a failing assertion's message.</summary>
+    public string Logs() => string.Join('\n', _processes.Select(p => p.Tail()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in Enumerable.Reverse(_processes))
+        {
+            await process.DisposeAsync();
+        }
+
+        Rp.Dispose();
+        LocalCloud.Dispose();
+        await _virtualHost.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log still open by a dying process; the temp directory is cleaned eventually.
+        }
+    }
+
+    private async Task StartLocalCloudAsync()
+    {
+        var localCloud = Start("local-cloud", "local-cloud", new Dictionary<string, string>
+        {
+            ["ARO_LOCAL_CLOUD_URL"] = $"https://localhost:{LocalCloudPort}",
+            ["ARO_LOCAL_CLOUD_VM_LATENCY"] = VirtualMachineLatency.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["LOCATION"] = "eastus",
+        });
+        await WaitUntilHealthyAsync(localCloud, new Uri(LocalCloud.BaseAddress!, "_localcloud/faults"));
+    }
+
+    private async Task StartFrontendAsync()
+    {
+        var frontend = Start("frontend", "frontend", new Dictionary<string, string>(_rpEnvironment) { ["ARO_LISTEN_URL"] = $"https://localhost:{FrontendPort}" });
+        await WaitUntilHealthyAsync(frontend, new Uri(Rp.BaseAddress!, "healthz/ready"));
+    }
+
+    private RpProcess Start(string name, string command, Dictionary<string, string> environment)
+    {
+        var dataDirectory = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        environment.TryAdd("ARO_DATA_DIR", dataDirectory);
+        var process = RpProcess.Start(name, _root, environment, command);
+        _processes.Add(process);
+        return process;
+    }
+
+    private async Task WaitUntilHealthyAsync(RpProcess process, Uri health)
+    {
+        using var http = new HttpClient(AnyCertificate()) { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"{process.Name} exited while starting.\n{process.Tail()}");
+            try
+            {
+                if ((await http.GetAsync(health)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening, not answering yet.
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{process.Name} did not become healthy at {health}.\n{process.Tail()}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static HttpClientHandler AnyCertificate() => new()
+    {
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

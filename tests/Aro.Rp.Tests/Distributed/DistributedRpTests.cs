@@ -1,0 +1,110 @@
+using System.Net;
+using Aro.Rp.Tests.EndToEnd;
+
+namespace Aro.Rp.Tests.Distributed;
+
+/// <summary>
+/// aro-rp frontend + two aro-rp backend processes over RabbitMQ and a shared store, the local cloud beside them:
+/// the README walkthrough, and a backend killed (kill -9) in the middle of concurrent creates.
+/// </summary>
+[Trait("Category", "RabbitMQ")]
+public sealed class DistributedRpTests
+{
+    [Fact]
+    public async Task The_walkthrough_runs_over_a_frontend_and_two_backends()
+    {
+        await using var rp = await DistributedRp.StartAsync();
+        var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+        Assert.True("Succeeded" == create["status"]!.GetValue<string>(), rp.Logs());
+        Assert.Equal(HttpStatusCode.OK, (await walkthrough.ListCredentialsAsync()).StatusCode);
+
+        var scale = await walkthrough.WaitForOperationAsync(await walkthrough.ScaleAsync(workers: 5));
+        Assert.True("Succeeded" == scale["status"]!.GetValue<string>(), rp.Logs());
+        Assert.Equal(5, (await walkthrough.ClusterResourcesAsync("Microsoft.Compute/virtualMachines")).Count(vm => vm.Contains("-worker-", StringComparison.Ordinal)));
+
+        var delete = await walkthrough.WaitForOperationAsync(await walkthrough.DeleteAsync());
+        Assert.True("Succeeded" == delete["status"]!.GetValue<string>(), rp.Logs());
+        Assert.Equal(HttpStatusCode.NotFound, await walkthrough.ClusterResourceGroupStatusAsync());
+    }
+
+    [Fact]
+    public async Task Killing_a_backend_in_the_middle_of_concurrent_creates_loses_and_duplicates_nothing()
+    {
+        await using var rp = await DistributedRp.StartAsync(backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
+        var clusters = Enumerable.Range(1, 4).Select(i => new Walkthrough(rp.Rp, rp.LocalCloud) { Cluster = $"cluster{i}" }).ToArray();
+        var operations = new List<string>();
+        foreach (var cluster in clusters)
+        {
+            await cluster.CreateVirtualNetworkAsync();
+            await cluster.RegisterSubscriptionAsync();
+            operations.Add(await cluster.CreateClusterAsync());
+        }
+
+        // Mid-create: at least one cluster is provisioning its virtual machines.
+        await Task.WhenAny(clusters.Select((cluster, i) => cluster.WaitForOperationAsync(
+            operations[i],
+            status => status["properties"]?["step"]?.GetValue<string>() == "ProvisioningVirtualMachines" || status["status"]?.GetValue<string>() != "Creating")));
+        rp.Backends[0].Kill();
+
+        var outcomes = await Task.WhenAll(clusters.Select((cluster, i) => cluster.WaitForOperationAsync(operations[i])));
+
+        Assert.All(outcomes, outcome => Assert.True("Succeeded" == outcome["status"]!.GetValue<string>(), $"{outcome.ToJsonString()}\n{rp.Logs()}"));
+        foreach (var cluster in clusters)
+        {
+            Assert.Equal("Succeeded", (await cluster.GetClusterAsync())["properties"]!["provisioningState"]!.GetValue<string>());
+            var machines = await cluster.ClusterResourcesAsync("Microsoft.Compute/virtualMachines");
+            Assert.Equal(3, machines.Count(vm => vm.Contains("-master-", StringComparison.Ordinal)));
+            Assert.Equal(3, machines.Count(vm => vm.Contains("-worker-", StringComparison.Ordinal)));
+            Assert.DoesNotContain(machines, vm => vm.EndsWith("-bootstrap", StringComparison.Ordinal));
+            Assert.Equal(2, (await cluster.ClusterResourcesAsync("Microsoft.Network/publicIPAddresses")).Count);
+            Assert.Single(await cluster.ClusterResourcesAsync("Microsoft.Network/loadBalancers"));
+        }
+    }
+
+    [Fact]
+    public async Task A_create_completes_after_the_broker_stops_and_comes_back()
+    {
+        await using var rp = await DistributedRp.StartAsync(backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
+        var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+        var operation = await walkthrough.CreateClusterAsync();
+        await walkthrough.WaitForOperationAsync(operation, status => status["percentComplete"]?.GetValue<int>() >= 25 || status["status"]?.GetValue<string>() != "Creating");
+
+        await RabbitMqNode.StopAppAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await RabbitMqNode.StartAppAsync();
+
+        var create = await walkthrough.WaitForOperationAsync(operation);
+        Assert.True("Succeeded" == create["status"]!.GetValue<string>(), $"{create.ToJsonString()}\n{rp.Logs()}");
+        Assert.Equal(3, (await walkthrough.ClusterResourcesAsync("Microsoft.Compute/virtualMachines")).Count(vm => vm.Contains("-master-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_creates_of_one_cluster_accept_exactly_one_and_keep_the_document_whole()
+    {
+        await using var rp = await DistributedRp.StartAsync(backends: 1);
+        var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => walkthrough.PutClusterAsync()));
+
+        var accepted = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r != accepted))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("RequestNotAllowed", (await Walkthrough.ReadJsonAsync(refused))["error"]!["code"]!.GetValue<string>());
+        }
+
+        var operation = Assert.Single(accepted.Headers.GetValues("Azure-AsyncOperation"));
+        Assert.Equal("Succeeded", (await walkthrough.WaitForOperationAsync(operation))["status"]!.GetValue<string>());
+        var cluster = await walkthrough.GetClusterAsync();
+        Assert.Equal("Succeeded", cluster["properties"]!["provisioningState"]!.GetValue<string>());
+        Assert.Equal(3, (await walkthrough.ClusterResourcesAsync("Microsoft.Compute/virtualMachines")).Count(vm => vm.Contains("-master-", StringComparison.Ordinal)));
+    }
+}
