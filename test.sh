@@ -81,6 +81,11 @@ echo "test.sh: Cosmos DB test server at $ARO_TEST_COSMOS_ENDPOINT"
 # temporary directory, stopped on exit by cleanup.
 aro_rabbitmq_start
 
+# The compose file cannot run here (no Docker engine); where docker-compose is installed it is checked offline.
+if command -v docker-compose >/dev/null 2>&1; then
+  docker-compose -f docker-compose.yml config -q
+fi
+
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.
 dotnet build Aro.Messaging.sln --configuration Release
 

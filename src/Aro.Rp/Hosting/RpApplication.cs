@@ -87,6 +87,12 @@ internal static class RpApplication
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+        if (components != "all" && !app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.UsesRabbitMq)
+        {
+            // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
+            app.Logger.LogWarning("aro-rp {Components} runs on the in-memory bus: nothing it publishes reaches another process. Set ARO_TRANSPORT=rabbitmq to run the frontend and backends apart.", components);
+        }
+
         // Outermost, so the completion line shows the status the client really got.
         app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
             diagnostics.Set("RequestId", http.Response.Headers["x-ms-request-id"].ToString()));
