@@ -110,14 +110,6 @@ public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSa
         return true;
     }
 
-    public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken)
-    {
-        if (!await TryInsertAsync(instance, cancellationToken))
-        {
-            throw new ConcurrencyException($"The saga instance {instance.CorrelationId} exists already.", typeof(TSaga), instance.CorrelationId);
-        }
-    }
-
     public async Task UpdateAsync(TSaga instance, CancellationToken cancellationToken)
     {
         var readVersion = instance.Version;

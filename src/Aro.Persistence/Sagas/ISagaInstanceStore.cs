@@ -26,9 +26,6 @@ public interface ISagaInstanceStore<TSaga> : IStoreSchema
     /// <summary>Stores a new instance at version 1; false when one with the same correlation id exists already.</summary>
     Task<bool> TryInsertAsync(TSaga instance, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new instance; another writer having created it first is a <see cref="ConcurrencyException"/>.</summary>
-    Task InsertAsync(TSaga instance, CancellationToken cancellationToken);
-
     /// <summary>
     /// Writes the instance over the version it was read at and moves it to the next version; any other write since
     /// that read is a <see cref="ConcurrencyException"/>.

@@ -84,14 +84,6 @@ public sealed partial class SqliteSagaRepository<TSaga> : ISagaInstanceStore<TSa
         return true;
     }
 
-    public async Task InsertAsync(TSaga instance, CancellationToken cancellationToken)
-    {
-        if (!await TryInsertAsync(instance, cancellationToken))
-        {
-            throw new ConcurrencyException($"The saga instance {instance.CorrelationId} exists already.", typeof(TSaga), instance.CorrelationId);
-        }
-    }
-
     public async Task UpdateAsync(TSaga instance, CancellationToken cancellationToken)
     {
         var readVersion = instance.Version;
