@@ -48,8 +48,9 @@ public sealed class LifecycleHarness : IAsyncDisposable
         services.AddMassTransitTestHarness(bus =>
         {
             bus.DisableUsageTelemetry();
-            // Negative checks wait for a quiet bus; a second without traffic is quiet enough in memory.
-            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(1));
+            // Negative checks wait for a quiet bus. The harness stops every later wait once it has been quiet that
+            // long, so the quiet period must outlast a slow machine's pause between a test's own steps.
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(3));
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddDelayedMessageScheduler();
             bus.AddAroOrchestration(repository);
