@@ -30,7 +30,8 @@ public sealed class DeadLetterQueuesTests : IAsyncLifetime
             UserName = _vhost.Broker.Username,
             Password = _vhost.Broker.Password,
         }.CreateConnectionAsync();
-        await using var channel = await _connection.CreateChannelAsync();
+        // With confirmations each publish returns once the broker has the message, so every test starts with all three.
+        await using var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.QueueDeclareAsync(Endpoint, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false);
         foreach (var id in new[] { "m-1", "m-2", "m-3" })
