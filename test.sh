@@ -89,6 +89,9 @@ fi
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.
 dotnet build Aro.Messaging.sln --configuration Release
 
+# The style .editorconfig states is kept, not just suggested (CONVENTIONS: dotnet format keeps it).
+dotnet format Aro.Messaging.sln --verify-no-changes --no-restore
+
 status=0
 dotnet test Aro.Messaging.sln --configuration Release --no-build 2>&1 | tee "$log" || status=$?
 
