@@ -29,6 +29,7 @@ public static class ConsumersRegistrationExtensions
         bus.TryAddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>();
         bus.TryAddSingleton<IWorkerScaler, WorkerScaler>();
         bus.TryAddSingleton<IClusterTeardown, ClusterTeardown>();
+        bus.TryAddSingleton<ClusterOperationMetrics>();
         bus.TryAddSingleton<ClusterProjection>();
 
         bus.AddConsumer<ValidateNetworkConsumer, ValidateNetworkConsumerDefinition>();

@@ -8,7 +8,7 @@ namespace Aro.Consumers.Projection;
 /// provisioningState (and failedProvisioningState, error, endpoints) and the async operation's status,
 /// percentComplete, endTime and error. Every method is idempotent.
 /// </summary>
-public sealed class ClusterProjection(IClusterOperationStore store, TimeProvider timeProvider)
+public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, TimeProvider timeProvider)
 {
     public Task ProgressAsync(string resourceId, string operationId, string step, int percentComplete, CancellationToken cancellationToken) =>
         store.UpdateOperationAsync(resourceId, operationId, operation =>
@@ -67,14 +67,19 @@ public sealed class ClusterProjection(IClusterOperationStore store, TimeProvider
         await EndOperationAsync(resourceId, operationId, ProvisioningState.Succeeded, error: null, cancellationToken);
     }
 
-    private Task EndOperationAsync(string resourceId, string operationId, ProvisioningState status, CloudErrorBody? error, CancellationToken cancellationToken) =>
-        store.UpdateOperationAsync(resourceId, operationId, operation =>
+    private async Task EndOperationAsync(string resourceId, string operationId, ProvisioningState status, CloudErrorBody? error, CancellationToken cancellationToken)
+    {
+        // Set by the attempt that wrote; a retry after a lost ETag race runs the change again on fresh state.
+        (ProvisioningState Kind, TimeSpan Duration)? ended = null;
+        await store.UpdateOperationAsync(resourceId, operationId, operation =>
         {
+            ended = null;
             if (operation.Status.IsTerminal())
             {
                 return;
             }
 
+            ended = (operation.Status, timeProvider.GetUtcNow() - operation.StartTime);
             operation.Status = status;
             operation.Error = error;
             operation.EndTime = timeProvider.GetUtcNow();
@@ -83,4 +88,11 @@ public sealed class ClusterProjection(IClusterOperationStore store, TimeProvider
                 operation.PercentComplete = 100;
             }
         }, cancellationToken);
+
+        // Redelivered terminal events find the operation ended already and count nothing.
+        if (ended is { } operationEnded)
+        {
+            metrics.Ended(operationEnded.Kind, status, error, operationEnded.Duration);
+        }
+    }
 }

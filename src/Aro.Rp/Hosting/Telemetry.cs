@@ -42,7 +42,8 @@ internal static class Telemetry
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter(MassTransitSource);
+                    .AddMeter(MassTransitSource)
+                    .AddMeter(Aro.Consumers.Projection.ClusterOperationMetrics.MeterName);
                 if (exportOtlp)
                 {
                     metrics.AddOtlpExporter();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Aro.Api;
 using Aro.Api.Model;
 using Aro.Consumers.Projection;
@@ -8,16 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Consumers.Tests.Projection;
 
-public sealed class ClusterProjectionTests
+public sealed class ClusterProjectionTests : IDisposable
 {
     private const string ResourceId = "/subscriptions/4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/c";
     private readonly InMemoryClusterOperationStore _store = new();
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly ClusterProjection _projection;
 
     public ClusterProjectionTests()
     {
-        _projection = new ClusterProjection(_store, TimeProvider.System);
+        _projection = new ClusterProjection(_store, new ClusterOperationMetrics(MeterFactory), TimeProvider.System);
     }
+
+    private IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
+
+    public void Dispose() => _metrics.Dispose();
 
     [Fact]
     public async Task Success_marks_the_cluster_Succeeded_and_ends_the_operation_at_100_percent()
@@ -94,6 +100,8 @@ public sealed class ClusterProjectionTests
         await using var provider = new ServiceCollection()
             .AddSingleton<IClusterOperationStore>(_store)
             .AddSingleton(TimeProvider.System)
+            .AddMetrics()
+            .AddSingleton<ClusterOperationMetrics>()
             .AddSingleton<ClusterProjection>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ClusterProjectionConsumer, ClusterProjectionConsumerDefinition>())
             .BuildServiceProvider(true);
@@ -111,6 +119,41 @@ public sealed class ClusterProjectionTests
         Assert.Equal("20.0.0.4", properties.ApiServerProfile.Ip);
         Assert.Equal("20.0.0.5", properties.IngressProfiles.Single().Ip);
         Assert.Equal(ProvisioningState.Succeeded, properties.ProvisioningState);
+    }
+
+    [Fact]
+    public async Task An_operation_that_ends_is_counted_once_with_its_kind_result_and_error()
+    {
+        var recorded = new List<(string Instrument, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ClusterOperationMetrics.MeterName && instrument.Meter.Scope == MeterFactory)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            lock (recorded)
+            {
+                recorded.Add((instrument.Name, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+            }
+        }
+
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.Start();
+        Start(ProvisioningState.Creating, "op-1");
+        var error = new CloudErrorBody("InvalidLinkedVNet", "The provided subnet 'x' could not be found.", "x");
+
+        await _projection.FailedAsync(ResourceId, "op-1", error, CancellationToken.None);
+        await _projection.FailedAsync(ResourceId, "op-1", error, CancellationToken.None);
+
+        Assert.Equal(["aro.cluster.operation.duration", "aro.cluster.operations"], recorded.Select(r => r.Instrument).Order(StringComparer.Ordinal));
+        Assert.All(recorded, r => Assert.Equal(
+            new Dictionary<string, object?> { ["aro.operation.kind"] = "Creating", ["aro.operation.result"] = "Failed", ["error.type"] = "InvalidLinkedVNet" },
+            r.Tags));
     }
 
     private void Start(ProvisioningState state, string operationId)
