@@ -18,7 +18,8 @@ aro_rabbitmq_bin() {
 }
 
 aro_rabbitmq_free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  # Node.js is there anyway (the Cosmos DB test server); python3 may not be on a fresh machine.
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
 
 aro_rabbitmq_start() {
@@ -30,6 +31,13 @@ aro_rabbitmq_start() {
       echo "test.sh: RabbitMQ is missing; install it with: sudo apt-get install -y rabbitmq-server" >&2
       return 1
     fi
+  fi
+
+  # Erlang starts its port mapper daemon (epmd) with the first node and leaves it running; stop it again on
+  # exit if this run is what started it, so nothing of ours outlives the tests.
+  ARO_RABBITMQ_OWNS_EPMD=
+  if ! pgrep -x epmd >/dev/null 2>&1; then
+    ARO_RABBITMQ_OWNS_EPMD=1
   fi
 
   ARO_RABBITMQ_DIR=$(mktemp -d "${TMPDIR:-/tmp}/aro-rabbitmq.XXXXXX")
@@ -86,5 +94,16 @@ aro_rabbitmq_stop() {
   if [ -n "${ARO_RABBITMQ_DIR:-}" ]; then
     rm -rf "$ARO_RABBITMQ_DIR"
     ARO_RABBITMQ_DIR=
+  fi
+  if [ -n "${ARO_RABBITMQ_OWNS_EPMD:-}" ]; then
+    # epmd refuses to stop while a node is still registered, which lasts a moment after the node stopped.
+    local attempt
+    for attempt in $(seq 1 20); do
+      if [ "$(epmd -kill 2>/dev/null)" = "Killed" ] || ! pgrep -x epmd >/dev/null 2>&1; then
+        break
+      fi
+      sleep 0.5
+    done
+    ARO_RABBITMQ_OWNS_EPMD=
   fi
 }
