@@ -85,6 +85,6 @@ public sealed class JoinTests
 
         var failed = await lifecycle.PublishedAsync<ClusterProvisioningFailed>(m => m.OperationId == "op");
         Assert.Equal(FakeCloud.RejectionOf(typeof(ConfigureDns)).Code, failed.Code);
-        Assert.Single(lifecycle.Cloud.Delivered<ClusterProvisioningFailed>());
+        Assert.Single(await lifecycle.DeliveredWhenQuietAsync<ClusterProvisioningFailed>());
     }
 }

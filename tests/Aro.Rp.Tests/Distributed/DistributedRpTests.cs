@@ -66,25 +66,6 @@ public sealed class DistributedRpTests
     }
 
     [Fact]
-    public async Task A_create_completes_after_the_broker_stops_and_comes_back()
-    {
-        await using var rp = await DistributedRp.StartAsync(backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
-        var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
-        await walkthrough.CreateVirtualNetworkAsync();
-        await walkthrough.RegisterSubscriptionAsync();
-        var operation = await walkthrough.CreateClusterAsync();
-        await walkthrough.WaitForOperationAsync(operation, status => status["percentComplete"]?.GetValue<int>() >= 25 || status["status"]?.GetValue<string>() != "Creating");
-
-        await RabbitMqNode.StopAppAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        await RabbitMqNode.StartAppAsync();
-
-        var create = await walkthrough.WaitForOperationAsync(operation);
-        Assert.True("Succeeded" == create["status"]!.GetValue<string>(), $"{create.ToJsonString()}\n{rp.Logs()}");
-        Assert.Equal(3, (await walkthrough.ClusterResourcesAsync("Microsoft.Compute/virtualMachines")).Count(vm => vm.Contains("-master-", StringComparison.Ordinal)));
-    }
-
-    [Fact]
     public async Task Fifty_concurrent_creates_of_one_cluster_accept_exactly_one_and_keep_the_document_whole()
     {
         await using var rp = await DistributedRp.StartAsync(backends: 1);

@@ -23,10 +23,11 @@ public sealed class TelemetryTests
             activities = [.. exported];
         }
 
-        // The embedded local cloud serves ARM in the same process, so its server spans are here too.
+        // Activity sources are process-wide: the embedded local cloud's server spans are here too, and so are those
+        // of other tests' hosts running in parallel. This test's PUT is the one on its own subscription.
         var put = Assert.Single(activities, a => a.Kind == ActivityKind.Server
             && a.GetTagItem("http.request.method") as string == "PUT"
-            && (a.GetTagItem("url.path") as string ?? "").Contains("/providers/Microsoft.RedHatOpenShift/openShiftClusters/", StringComparison.Ordinal));
+            && (a.GetTagItem("url.path") as string ?? "").Contains($"/subscriptions/{walkthrough.SubscriptionId}/resourceGroups/{walkthrough.Cluster}/providers/Microsoft.RedHatOpenShift/openShiftClusters/", StringComparison.Ordinal));
         var trace = activities.Where(a => a.TraceId == put.TraceId).ToArray();
         Assert.Contains(trace, a => a.Source.Name == "MassTransit" && a.DisplayName.Contains("validate-network", StringComparison.Ordinal));
         Assert.Contains(trace, a => a.Kind == ActivityKind.Client && a.Source.Name.StartsWith("System.Net.Http", StringComparison.Ordinal));
