@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -11,18 +12,10 @@ public sealed class ConfigureDnsConsumer(IClusterDns dns, ILogger<ConfigureDnsCo
     {
         var command = context.Message;
         var outcome = await dns.ConfigureAsync(command.ResourceId, command.OperationId, context.CancellationToken);
-        if (outcome.Superseded is { } superseded)
-        {
-            superseded.Log(logger, nameof(ConfigureDns));
-            return;
-        }
-
-        if (outcome.Error is { } error)
-        {
-            await context.Publish(new DnsConfigurationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
-            return;
-        }
-
-        await context.Publish(new DnsConfigured(command.ClusterId, command.ResourceId, command.OperationId), context.CancellationToken);
+        await context.ReportOutcomeAsync(
+            outcome,
+            logger,
+            succeeded: () => new DnsConfigured(command.ClusterId, command.ResourceId, command.OperationId),
+            failed: error => new DnsConfigurationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target));
     }
 }

@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -11,18 +12,10 @@ public sealed class GenerateIgnitionConsumer(IIgnitionService ignition, ILogger<
     {
         var command = context.Message;
         var outcome = await ignition.GenerateAsync(command.ResourceId, command.OperationId, context.CancellationToken);
-        if (outcome.Superseded is { } superseded)
-        {
-            superseded.Log(logger, nameof(GenerateIgnition));
-            return;
-        }
-
-        if (outcome.Error is { } error)
-        {
-            await context.Publish(new IgnitionGenerationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
-            return;
-        }
-
-        await context.Publish(new IgnitionGenerated(command.ClusterId, command.ResourceId, command.OperationId), context.CancellationToken);
+        await context.ReportOutcomeAsync(
+            outcome,
+            logger,
+            succeeded: () => new IgnitionGenerated(command.ClusterId, command.ResourceId, command.OperationId),
+            failed: error => new IgnitionGenerationFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target));
     }
 }

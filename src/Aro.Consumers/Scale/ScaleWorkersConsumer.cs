@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -11,18 +12,10 @@ public sealed class ScaleWorkersConsumer(IWorkerScaler scaler, ILogger<ScaleWork
     {
         var command = context.Message;
         var outcome = await scaler.ScaleAsync(command.ResourceId, command.OperationId, command.WorkerCount, context.CancellationToken);
-        if (outcome.Superseded is { } superseded)
-        {
-            superseded.Log(logger, nameof(ScaleWorkers));
-            return;
-        }
-
-        if (outcome.Error is { } error)
-        {
-            await context.Publish(new WorkerScalingFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
-            return;
-        }
-
-        await context.Publish(new WorkersScaled(command.ClusterId, command.ResourceId, command.OperationId, command.WorkerCount), context.CancellationToken);
+        await context.ReportOutcomeAsync(
+            outcome,
+            logger,
+            succeeded: () => new WorkersScaled(command.ClusterId, command.ResourceId, command.OperationId, command.WorkerCount),
+            failed: error => new WorkerScalingFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target));
     }
 }

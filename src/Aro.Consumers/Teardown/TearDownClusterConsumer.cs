@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -12,18 +13,10 @@ public sealed class TearDownClusterConsumer(IClusterTeardown teardown, ILogger<T
     {
         var command = context.Message;
         var outcome = await teardown.TearDownAsync(command.ResourceId, command.OperationId, context.CancellationToken);
-        if (outcome.Superseded is { } superseded)
-        {
-            superseded.Log(logger, nameof(TearDownCluster));
-            return;
-        }
-
-        if (outcome.Error is { } error)
-        {
-            await context.Publish(new ClusterTeardownFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
-            return;
-        }
-
-        await context.Publish(new ClusterTornDown(command.ClusterId, command.ResourceId, command.OperationId), context.CancellationToken);
+        await context.ReportOutcomeAsync(
+            outcome,
+            logger,
+            succeeded: () => new ClusterTornDown(command.ClusterId, command.ResourceId, command.OperationId),
+            failed: error => new ClusterTeardownFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target));
     }
 }

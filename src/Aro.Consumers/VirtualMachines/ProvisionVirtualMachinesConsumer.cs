@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -14,19 +15,12 @@ public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner 
     {
         var command = context.Message;
         var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken);
-        if (outcome.Superseded is { } superseded)
-        {
-            superseded.Log(logger, nameof(ProvisionVirtualMachines));
-            return;
-        }
-
-        if (outcome.Error is { } error)
-        {
-            await context.Publish(new VirtualMachinesProvisioningFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target), context.CancellationToken);
-            return;
-        }
-
-        var endpoints = outcome.Endpoints!;
-        await context.Publish(new VirtualMachinesProvisioned(command.ClusterId, command.ResourceId, command.OperationId, endpoints.ApiServerUrl, endpoints.ApiServerIp, endpoints.ConsoleUrl, endpoints.IngressIp), context.CancellationToken);
+        await context.ReportOutcomeAsync(
+            outcome.Superseded,
+            outcome.Error,
+            logger,
+            succeeded: () => new VirtualMachinesProvisioned(
+                command.ClusterId, command.ResourceId, command.OperationId, outcome.Endpoints!.ApiServerUrl, outcome.Endpoints.ApiServerIp, outcome.Endpoints.ConsoleUrl, outcome.Endpoints.IngressIp),
+            failed: error => new VirtualMachinesProvisioningFailed(command.ClusterId, command.ResourceId, command.OperationId, error.Code, error.Message, error.Target));
     }
 }

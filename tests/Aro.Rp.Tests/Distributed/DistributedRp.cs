@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Aro.Rp.Tests.Messaging;
 
 namespace Aro.Rp.Tests.Distributed;
@@ -19,8 +18,8 @@ internal sealed class DistributedRp : IAsyncDisposable
     private DistributedRp(RabbitMqVirtualHost virtualHost, TimeSpan virtualMachineLatency)
     {
         _virtualHost = virtualHost;
-        LocalCloudPort = FreePort();
-        FrontendPort = FreePort();
+        LocalCloudPort = FreePort.Next();
+        FrontendPort = FreePort.Next();
         var store = Directory.CreateDirectory(Path.Combine(_root, "store")).FullName;
         _rpEnvironment = new Dictionary<string, string>
         {
@@ -85,7 +84,7 @@ internal sealed class DistributedRp : IAsyncDisposable
 
     public async Task<RpProcess> StartBackendAsync()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var name = $"backend-{++_backends}";
         var backend = Start(name, "backend", new Dictionary<string, string>(_rpEnvironment) { ["ARO_LISTEN_URL"] = $"https://localhost:{port}" });
         Backends.Add(backend);
@@ -174,11 +173,4 @@ internal sealed class DistributedRp : IAsyncDisposable
     {
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

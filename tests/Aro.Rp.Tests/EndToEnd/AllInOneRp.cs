@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -67,7 +66,7 @@ internal sealed class RpState : IDisposable
 {
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("aro-e2e-").FullName;
 
-    public int LocalCloudPort { get; } = FreePort();
+    public int LocalCloudPort { get; } = FreePort.Next();
 
     public void Dispose()
     {
@@ -79,12 +78,5 @@ internal sealed class RpState : IDisposable
         {
             // A file still held by a closing connection; the temp directory is cleaned eventually.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

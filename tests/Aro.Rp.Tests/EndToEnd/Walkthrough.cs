@@ -60,7 +60,7 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
     /// <summary>The example PUT, whatever it is answered.</summary>
     public async Task<HttpResponseMessage> PutClusterAsync()
     {
-        var body = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "cluster-v20200430.json")))
+        var body = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "examples", "cluster-v20200430.json")))
             .Replace("{subscriptionId}", SubscriptionId, StringComparison.Ordinal)
             .Replace("{cluster}", Cluster, StringComparison.Ordinal)
             .Replace("{location}", Location, StringComparison.Ordinal)
@@ -151,17 +151,4 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
         Assert.Single(response.Headers.GetValues("Azure-AsyncOperation"));
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Aro.Messaging.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Aro.Messaging.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -47,13 +47,7 @@ public sealed class AroEnvironmentVariablesTests
     [Fact]
     public void Every_documented_variable_is_in_env_example()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Aro.Messaging.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        var example = File.ReadAllText(Path.Combine(root, "env.example"));
+        var example = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "env.example"));
 
         Assert.All(AroEnvironmentVariables.Names, name => Assert.Contains(name + "=", example));
     }

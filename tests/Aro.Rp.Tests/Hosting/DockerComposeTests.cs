@@ -52,7 +52,7 @@ public sealed class DockerComposeTests
     private static YamlMappingNode Root()
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
@@ -61,17 +61,4 @@ public sealed class DockerComposeTests
         services[name].Children.TryGetValue(new YamlScalarNode("command"), out var command)
             ? [.. ((YamlSequenceNode)command).Children.Cast<YamlScalarNode>().Select(c => c.Value!)]
             : [];
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Aro.Messaging.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Aro.Messaging.sln above {AppContext.BaseDirectory}.");
-    }
 }

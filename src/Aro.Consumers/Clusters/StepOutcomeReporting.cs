@@ -1,0 +1,50 @@
+using Aro.Api;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Aro.Consumers.Clusters;
+
+/// <summary>
+/// How every step consumer answers the saga, in one place: a superseded command is logged and answered with
+/// nothing (the saga has moved on), a permanent failure with the step's failure event carrying its CloudError,
+/// anything else with its success event.
+/// </summary>
+internal static class StepOutcomeReporting
+{
+    public static Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
+        this ConsumeContext<TCommand> context,
+        StepOutcome outcome,
+        ILogger logger,
+        Func<TSucceeded> succeeded,
+        Func<CloudErrorBody, TFailed> failed)
+        where TCommand : class
+        where TSucceeded : class
+        where TFailed : class =>
+        context.ReportOutcomeAsync(outcome.Superseded, outcome.Error, logger, succeeded, failed);
+
+    public static async Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
+        this ConsumeContext<TCommand> context,
+        Supersession? superseded,
+        CloudErrorBody? error,
+        ILogger logger,
+        Func<TSucceeded> succeeded,
+        Func<CloudErrorBody, TFailed> failed)
+        where TCommand : class
+        where TSucceeded : class
+        where TFailed : class
+    {
+        if (superseded is not null)
+        {
+            superseded.Log(logger, typeof(TCommand).Name);
+            return;
+        }
+
+        if (error is not null)
+        {
+            await context.Publish(failed(error), context.CancellationToken);
+            return;
+        }
+
+        await context.Publish(succeeded(), context.CancellationToken);
+    }
+}
