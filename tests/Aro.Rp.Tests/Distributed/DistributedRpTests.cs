@@ -68,7 +68,10 @@ public sealed class DistributedRpTests
     [Fact]
     public async Task Fifty_concurrent_creates_of_one_cluster_accept_exactly_one_and_keep_the_document_whole()
     {
-        await using var rp = await DistributedRp.StartAsync(backends: 1);
+        // No backend yet: the accepted create cannot finish while the other 49 are still being answered, so each
+        // of them meets a cluster that is Creating (on a slow machine a late PUT would otherwise meet a Succeeded
+        // cluster and be refused for its different client id instead).
+        await using var rp = await DistributedRp.StartAsync(backends: 0);
         var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
         await walkthrough.CreateVirtualNetworkAsync();
         await walkthrough.RegisterSubscriptionAsync();
@@ -82,6 +85,8 @@ public sealed class DistributedRpTests
             Assert.Equal("RequestNotAllowed", (await Walkthrough.ReadJsonAsync(refused))["error"]!["code"]!.GetValue<string>());
         }
 
+        // The create was published before any backend bound its queues; the backend's reconciler sends it again on start.
+        await rp.StartBackendAsync();
         var operation = Assert.Single(accepted.Headers.GetValues("Azure-AsyncOperation"));
         Assert.Equal("Succeeded", (await walkthrough.WaitForOperationAsync(operation))["status"]!.GetValue<string>());
         var cluster = await walkthrough.GetClusterAsync();
