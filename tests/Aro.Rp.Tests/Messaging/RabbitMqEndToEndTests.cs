@@ -63,7 +63,7 @@ public sealed class RabbitMqEndToEndTests
         Assert.Equal("quorum", errorQueue["type"]!.GetValue<string>());
         var operatorSettings = new ConfigurationBuilder().AddInMemoryCollection(vhost.RpSettings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build();
         await using var queues = await DeadLetterQueues.ConnectAsync(RabbitMqSettingsOf(operatorSettings), CancellationToken.None);
-        var deadLetter = Assert.Single(await queues.ListAsync("configure-dns_error", messageId: null, CancellationToken.None));
+        var deadLetter = Assert.Single(await DeadLettersOfAsync(queues, "configure-dns_error"));
         Assert.Equal("configure-dns", deadLetter.OriginalQueue);
         Assert.Equal("Aro.Contracts:ConfigureDns", deadLetter.MessageType);
         Assert.Contains("The zone is busy.", deadLetter.FaultReason, StringComparison.Ordinal);
@@ -80,6 +80,23 @@ public sealed class RabbitMqEndToEndTests
         Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "requeue", "configure-dns", deadLetter.MessageId, confirmed: false, requeued, CancellationToken.None));
         Assert.Contains("Requeued 1 message(s).", requeued.ToString(), StringComparison.Ordinal);
         Assert.Empty(await queues.ListAsync("configure-dns_error", messageId: null, CancellationToken.None));
+    }
+
+    // MassTransit publishes the Fault (which fails the operation) before it moves the message to the error queue,
+    // so on a busy machine the operation can read Failed a moment before the dead letter is there.
+    private static async Task<IReadOnlyList<DeadLetter>> DeadLettersOfAsync(DeadLetterQueues queues, string errorQueue)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var deadLetters = await queues.ListAsync(errorQueue, messageId: null, CancellationToken.None);
+            if (deadLetters.Count > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return deadLetters;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private static Aro.Rp.Messaging.RabbitMqOptions RabbitMqSettingsOf(IConfiguration configuration) =>
