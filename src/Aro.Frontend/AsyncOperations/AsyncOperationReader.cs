@@ -24,11 +24,6 @@ internal sealed class AsyncOperationReader(IAsyncOperationStore operations, IOpt
         return document;
     }
 
-    // Retention runs from the end of an operation; one that never ended (its backend lost) ages from its start,
-    // so an abandoned operation does not stay pollable forever.
-    private bool IsExpired(AsyncOperation operation)
-    {
-        var since = operation.EndTime ?? operation.StartTime;
-        return timeProvider.GetUtcNow() - since > TimeSpan.FromDays(options.Value.AsyncOperationRetentionDays);
-    }
+    private bool IsExpired(AsyncOperation operation) =>
+        AsyncOperationRetention.IsExpired(operation, timeProvider.GetUtcNow(), TimeSpan.FromDays(options.Value.AsyncOperationRetentionDays));
 }

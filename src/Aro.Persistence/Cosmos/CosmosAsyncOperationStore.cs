@@ -5,4 +5,8 @@ using Aro.Persistence.Stores;
 namespace Aro.Persistence.Cosmos;
 
 public sealed class CosmosAsyncOperationStore(CosmosDatabase database, DocumentJsonSerializer serializer)
-    : CosmosDocumentStore<AsyncOperationDocument>(database, serializer, ContainerNames.AsyncOperations), IAsyncOperationStore;
+    : CosmosDocumentStore<AsyncOperationDocument>(database, serializer, ContainerNames.AsyncOperations), IAsyncOperationStore
+{
+    /// <summary>A ReadFeed over every partition, as <see cref="CosmosOpenShiftClusterStore.ListUnsettledAsync"/> explains.</summary>
+    public IAsyncEnumerable<AsyncOperationDocument> ListAllAsync(CancellationToken cancellationToken) => ReadAllPartitionsAsync(cancellationToken);
+}

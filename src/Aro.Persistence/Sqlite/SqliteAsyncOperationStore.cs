@@ -5,4 +5,7 @@ using Aro.Persistence.Stores;
 namespace Aro.Persistence.Sqlite;
 
 public sealed class SqliteAsyncOperationStore(SqliteDatabase database, DocumentJsonSerializer serializer)
-    : SqliteDocumentStore<AsyncOperationDocument>(database, serializer, "async_operations"), IAsyncOperationStore;
+    : SqliteDocumentStore<AsyncOperationDocument>(database, serializer, "async_operations"), IAsyncOperationStore
+{
+    public IAsyncEnumerable<AsyncOperationDocument> ListAllAsync(CancellationToken cancellationToken) => ScanAllPartitionsAsync(cancellationToken);
+}

@@ -1,6 +1,6 @@
 namespace Aro.Rp.Backend;
 
-/// <summary>How the backend recovers operations whose messages were lost (section "Backend").</summary>
+/// <summary>How the backend recovers operations whose messages were lost and forgets old ones (section "Backend").</summary>
 public sealed class BackendOptions
 {
     public const string SectionName = "Backend";
@@ -19,4 +19,13 @@ public sealed class BackendOptions
     /// everything in flight (and every scheduled step timeout) with the process, so the embedded RP needs it.
     /// </summary>
     public bool ResumeOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Days an ended operation's record is kept before the backend deletes it; the same setting
+    /// (ARO_ASYNC_OPERATION_RETENTION_DAYS) as the frontend's, which stops answering for it at that point.
+    /// </summary>
+    public int AsyncOperationRetentionDays { get; set; } = 7;
+
+    /// <summary>How often the backend looks for expired operation records.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

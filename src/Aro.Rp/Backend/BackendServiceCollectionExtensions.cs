@@ -12,8 +12,8 @@ namespace Aro.Rp.Backend;
 internal static class BackendServiceCollectionExtensions
 {
     /// <summary>
-    /// The backend's services: the consumers' views of the store, the cloud adapters, the saga's options and
-    /// the reconciler. Its bus registrations are <see cref="AddAroBackendEndpoints"/>.
+    /// The backend's services: the consumers' views of the store, the cloud adapters, the saga's options,
+    /// the reconciler and the sweeper of expired operation records. Its bus registrations are <see cref="AddAroBackendEndpoints"/>.
     /// </summary>
     public static IServiceCollection AddAroBackend(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +22,8 @@ internal static class BackendServiceCollectionExtensions
             .Bind(configuration.GetSection(BackendOptions.SectionName))
             .Validate(o => o.ReconcileInterval > TimeSpan.Zero, "Backend:ReconcileInterval must be positive.")
             .Validate(o => o.StaleAfter >= TimeSpan.Zero, "Backend:StaleAfter must not be negative.")
+            .Validate(o => o.AsyncOperationRetentionDays is >= 1 and <= 365, "Backend:AsyncOperationRetentionDays must be between 1 and 365.")
+            .Validate(o => o.RetentionSweepInterval > TimeSpan.Zero, "Backend:RetentionSweepInterval must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton<StoredClusterDocuments>();
@@ -29,6 +31,7 @@ internal static class BackendServiceCollectionExtensions
         services.AddSingleton<IClusterOperationStore>(provider => provider.GetRequiredService<StoredClusterDocuments>());
         services.AddAroCloud(configuration);
         services.AddHostedService<UnsettledOperationReconciler>();
+        services.AddHostedService<ExpiredAsyncOperationSweeper>();
         return services;
     }
 

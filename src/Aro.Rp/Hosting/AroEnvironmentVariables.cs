@@ -14,7 +14,7 @@ internal static class AroEnvironmentVariables
         ("LOCATION", ["Frontend:Location", "Cloud:Location"]),
         ("DOMAIN", ["Frontend:Domain", "Cloud:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
-        ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays"]),
+        ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays", "Backend:AsyncOperationRetentionDays"]),
         ("ARO_LIST_PAGE_SIZE", ["Frontend:ListPageSize"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),

@@ -443,6 +443,22 @@ public abstract class DocumentStoreContractTests
         Assert.Equal("Inner", Assert.Single(read.AsyncOperation.Error!.Details!).Code);
     }
 
+    [Fact]
+    public async Task ListAll_returns_the_operation_records_of_every_subscription_with_their_ETags()
+    {
+        var first = await AsyncOperations.CreateAsync(TestDocuments.AsyncOperation(TestDocuments.NewSubscriptionId()), None);
+        var second = await AsyncOperations.CreateAsync(TestDocuments.AsyncOperation(TestDocuments.NewSubscriptionId()), None);
+
+        var listed = new List<AsyncOperationDocument>();
+        await foreach (var document in AsyncOperations.ListAllAsync(None))
+        {
+            listed.Add(document);
+        }
+
+        Assert.Equal(first.ETag, Assert.Single(listed, d => d.Id == first.Id && d.PartitionKey == first.PartitionKey).ETag);
+        Assert.Equal(second.ETag, Assert.Single(listed, d => d.Id == second.Id && d.PartitionKey == second.PartitionKey).ETag);
+    }
+
     private async Task<List<OpenShiftClusterDocument>> QueryAllAsync(string partitionKey, string? idPrefix, int pageSize)
     {
         var documents = new List<OpenShiftClusterDocument>();

@@ -67,4 +67,23 @@ internal static class TestDocuments
         yield return properties.Credentials!.KubeadminPassword!;
         yield return properties.Credentials!.AdminKubeconfig!;
     }
+
+    public static AsyncOperationDocument AsyncOperation(string subscriptionId)
+    {
+        var name = Guid.NewGuid().ToString();
+        return new AsyncOperationDocument
+        {
+            Id = name,
+            PartitionKey = subscriptionId,
+            OpenShiftClusterKey = OpenShiftClusterDocument.KeyFor(ClusterResourceId(subscriptionId, "rg", "cluster")),
+            InitialProvisioningState = ProvisioningState.Creating,
+            AsyncOperation = new Api.Model.AsyncOperation
+            {
+                Id = $"/subscriptions/{subscriptionId}/providers/Microsoft.RedHatOpenShift/locations/eastus/operationsstatus/{name}",
+                Name = name,
+                Status = ProvisioningState.Creating,
+                StartTime = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            },
+        };
+    }
 }

@@ -18,6 +18,7 @@ public sealed class AroEnvironmentVariablesTests
             ["ARO_DATA_DIR"] = "/var/lib/aro",
             ["ARO_LISTEN_URL"] = "https://0.0.0.0:9443",
             ["ARO_LOG_LEVEL"] = "Debug",
+            ["ARO_ASYNC_OPERATION_RETENTION_DAYS"] = "3",
         });
 
         var configuration = new ConfigurationBuilder().AddAroEnvironmentVariables().Build();
@@ -28,6 +29,9 @@ public sealed class AroEnvironmentVariablesTests
         Assert.Equal("/var/lib/aro", configuration["Rp:DataDirectory"]);
         Assert.Equal("https://0.0.0.0:9443", configuration["Rp:ListenUrl"]);
         Assert.Equal("Debug", configuration["Serilog:MinimumLevel:Default"]);
+        // The frontend stops answering for an operation exactly when the backend may delete its record.
+        Assert.Equal("3", configuration["Frontend:AsyncOperationRetentionDays"]);
+        Assert.Equal("3", configuration["Backend:AsyncOperationRetentionDays"]);
     }
 
     [Fact]
