@@ -26,15 +26,10 @@ internal sealed partial class CredentialsService(
 
     public async Task<StepOutcome> IssueAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var stored = await documents.GetAsync(resourceId, cancellationToken);
+        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return StepOutcome.Skipped(superseded);
+            return unstarted!;
         }
 
         if (IsIssued(stored.Cluster.Properties.Credentials))
@@ -79,7 +74,7 @@ internal sealed partial class CredentialsService(
         }, cancellationToken);
         if (written is null)
         {
-            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
+            return StepOutcome.Failed(StepStart.ClusterNotFound(resourceId));
         }
 
         if (written.Supersedes(operationId) is { } supersededBeforeWriting)

@@ -26,14 +26,10 @@ public sealed class ClusterDns(
 
     public async Task<StepOutcome> ConfigureAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
+        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        if (stored is null)
         {
-            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return StepOutcome.Skipped(superseded);
+            return unstarted!;
         }
 
         var cluster = stored.Cluster;

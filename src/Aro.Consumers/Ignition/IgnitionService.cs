@@ -23,15 +23,10 @@ internal sealed partial class IgnitionService(
 
     public async Task<StepOutcome> GenerateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var stored = await documents.GetAsync(resourceId, cancellationToken);
+        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return StepOutcome.Skipped(superseded);
+            return unstarted!;
         }
 
         var domain = ClusterDomain.For(stored.Cluster, _options);

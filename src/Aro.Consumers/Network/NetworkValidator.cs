@@ -20,14 +20,10 @@ public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetwor
 
     public async Task<StepOutcome> ValidateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
+        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        if (stored is null)
         {
-            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return StepOutcome.Skipped(superseded);
+            return unstarted!;
         }
 
         var error = await ValidateAsync(stored.Cluster, cancellationToken);

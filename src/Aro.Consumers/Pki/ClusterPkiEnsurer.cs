@@ -46,7 +46,7 @@ internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiI
         var stored = await EnsureAsync(resourceId, operationId, current, fqdn, cancellationToken);
         if (stored is null)
         {
-            return (null, StepOutcome.Failed(ClusterStepErrors.NotFound(resourceId)));
+            return (null, StepOutcome.Failed(StepStart.ClusterNotFound(resourceId)));
         }
 
         return stored.Supersedes(operationId) is { } superseded

@@ -11,9 +11,6 @@ namespace Aro.Consumers.Pki;
 /// </summary>
 internal static class ClusterStepErrors
 {
-    public static CloudErrorBody NotFound(string resourceId) =>
-        new(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId);
-
     /// <summary>The problem that stops a CA being issued for the cluster's names, or null.</summary>
     public static CloudErrorBody? CheckDomain(OpenShiftCluster cluster, ClusterDomain domain)
     {

@@ -37,7 +37,7 @@ public sealed class VirtualMachineProvisioner(
     {
         if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
         {
-            return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.ResourceNotFound, $"The cluster '{resourceId}' no longer exists.", resourceId));
+            return ProvisioningOutcome.Failed(StepStart.ClusterNotFound(resourceId));
         }
 
         if (stored.Supersedes(operationId) is { } superseded)
