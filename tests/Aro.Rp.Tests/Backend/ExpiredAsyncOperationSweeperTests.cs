@@ -1,10 +1,7 @@
 using Aro.Api.Model;
-using Aro.Persistence;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Aro.Rp.Backend;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,26 +11,17 @@ namespace Aro.Rp.Tests.Backend;
 public sealed class ExpiredAsyncOperationSweeperTests : IAsyncLifetime
 {
     private const string SubscriptionId = "00000000-0000-0000-0000-000000000002";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("aro-sweeper-tests-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = null!;
+    private readonly TemporarySqliteStore _store = TemporarySqliteStore.Create();
     private IAsyncOperationStore _operations = null!;
 
     public Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = _dataDirectory })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddAroPersistence(configuration).BuildServiceProvider();
-        _operations = _services.GetRequiredService<IAsyncOperationStore>();
+        _operations = _store.Get<IAsyncOperationStore>();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [Fact]
     public async Task Operations_that_ended_before_the_retention_are_deleted_and_the_rest_kept()

@@ -1,10 +1,7 @@
 using Aro.Api.Model;
-using Aro.Persistence;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Aro.Rp.Backend;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Rp.Tests.Backend;
 
@@ -14,27 +11,18 @@ public sealed class StoredClusterDocumentsTests : IAsyncLifetime
     private const string ResourceId = $"/subscriptions/{SubscriptionId}/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/mycluster";
     private const string OperationId = "0f6d2c1e-5b8a-4c3d-9e7f-1a2b3c4d5e6f";
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("aro-cluster-documents-tests-").FullName;
-    private ServiceProvider _services = null!;
+    private readonly TemporarySqliteStore _store = TemporarySqliteStore.Create();
     private IOpenShiftClusterStore _clusters = null!;
     private StoredClusterDocuments _documents = null!;
 
     public Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = _dataDirectory })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddAroPersistence(configuration).BuildServiceProvider();
-        _clusters = _services.GetRequiredService<IOpenShiftClusterStore>();
-        _documents = new StoredClusterDocuments(_clusters, _services.GetRequiredService<IAsyncOperationStore>());
+        _clusters = _store.Get<IOpenShiftClusterStore>();
+        _documents = new StoredClusterDocuments(_clusters, _store.Get<IAsyncOperationStore>());
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [Fact]
     public async Task Reads_the_cluster_with_the_operation_acting_on_it()

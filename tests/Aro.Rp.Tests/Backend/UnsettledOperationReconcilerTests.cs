@@ -1,12 +1,10 @@
 using Aro.Api.Model;
 using Aro.Contracts;
-using Aro.Persistence;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Aro.Rp.Backend;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,32 +15,22 @@ namespace Aro.Rp.Tests.Backend;
 public sealed class UnsettledOperationReconcilerTests : IAsyncLifetime
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("aro-reconciler-tests-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = null!;
+    private readonly TemporarySqliteStore _store = TemporarySqliteStore.Create(services => services.AddMassTransitTestHarness());
     private ITestHarness _harness = null!;
     private IOpenShiftClusterStore _clusters = null!;
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = _dataDirectory })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddAroPersistence(configuration)
-            .AddMassTransitTestHarness()
-            .BuildServiceProvider();
-        _harness = _services.GetTestHarness();
+        _harness = _store.Services.GetTestHarness();
         await _harness.Start();
-        _clusters = _services.GetRequiredService<IOpenShiftClusterStore>();
+        _clusters = _store.Get<IOpenShiftClusterStore>();
     }
 
     public async Task DisposeAsync()
     {
         await _harness.Stop();
-        await _services.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _store.DisposeAsync();
     }
 
     [Theory]
@@ -111,7 +99,7 @@ public sealed class UnsettledOperationReconcilerTests : IAsyncLifetime
 
     private UnsettledOperationReconciler Reconciler() => new(
         _clusters,
-        _services.GetRequiredService<IBus>(),
+        _store.Get<IBus>(),
         Options.Create(new BackendOptions { StaleAfter = StaleAfter }),
         _time,
         NullLogger<UnsettledOperationReconciler>.Instance);
