@@ -14,7 +14,9 @@ COPY --from=build /app .
 # State (keys, development certificate, SQLite, the local cloud's file) lives in a volume, never in the image.
 ENV ARO_DATA_DIR=/var/lib/aro \
     ARO_LOG_FORMAT=json
-RUN mkdir -p /var/lib/aro && chown app /var/lib/aro
+# The image owns every directory a volume is mounted on (keys is shared by the compose roles), so a new named
+# volume starts owned by the non-root user, who can write it.
+RUN mkdir -p /var/lib/aro/keys && chown -R app:app /var/lib/aro && chmod 700 /var/lib/aro/keys
 VOLUME /var/lib/aro
 USER app
 EXPOSE 8443 8444 8445

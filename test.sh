@@ -82,6 +82,10 @@ echo "test.sh: Cosmos DB test server at $ARO_TEST_COSMOS_ENDPOINT"
 aro_rabbitmq_start
 
 # The compose file cannot run here (no Docker engine); where docker-compose is installed it is checked offline.
+if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "test.sh: installing docker-compose (to check docker-compose.yml offline)..."
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+fi
 if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config -q
 fi

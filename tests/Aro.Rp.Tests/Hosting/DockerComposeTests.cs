@@ -1,4 +1,6 @@
 using Aro.Rp.Hosting;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Aro.Rp.Tests.Hosting;
@@ -45,6 +47,85 @@ public sealed class DockerComposeTests
         }
     }
 
+    [Fact]
+    public void Every_service_restarts_and_says_when_it_is_healthy()
+    {
+        foreach (var (name, service) in Services())
+        {
+            Assert.True(service.Children.TryGetValue(new YamlScalarNode("restart"), out var restart), $"{name} has no restart policy.");
+            Assert.Equal("unless-stopped", ((YamlScalarNode)restart).Value);
+            Assert.True(service.Children.TryGetValue(new YamlScalarNode("healthcheck"), out var healthcheck), $"{name} has no healthcheck.");
+            Assert.True(((YamlMappingNode)healthcheck).Children.ContainsKey(new YamlScalarNode("test")), $"{name}'s healthcheck has no test.");
+        }
+    }
+
+    [Fact]
+    public void An_RP_role_is_checked_on_the_port_it_listens_on()
+    {
+        foreach (var (name, service) in Services().Where(s => s.Key is not ("rabbitmq" or "cosmos")))
+        {
+            var environment = (YamlMappingNode)service.Children[new YamlScalarNode("environment")];
+            var url = environment.Children.TryGetValue(new YamlScalarNode("ARO_LISTEN_URL"), out var listen) ? listen : environment.Children[new YamlScalarNode("ARO_LOCAL_CLOUD_URL")];
+            var port = new Uri(((YamlScalarNode)url).Value!).Port;
+            var test = string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)service.Children[new YamlScalarNode("healthcheck")]).Children[new YamlScalarNode("test")]).Children.Cast<YamlScalarNode>().Select(n => n.Value));
+
+            Assert.EndsWith($"/dev/tcp/127.0.0.1/{port}", test);
+        }
+    }
+
+    [Fact]
+    public void Every_RP_role_starts_once_what_it_depends_on_is_healthy()
+    {
+        var services = Services();
+        foreach (var (name, service) in services.Where(s => s.Value.Children.ContainsKey(new YamlScalarNode("depends_on"))))
+        {
+            var dependencies = Assert.IsType<YamlMappingNode>(service.Children[new YamlScalarNode("depends_on")]);
+            Assert.All(dependencies.Children, dependency =>
+            {
+                Assert.Contains(((YamlScalarNode)dependency.Key).Value!, services.Keys);
+                Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependency.Value).Children[new YamlScalarNode("condition")]).Value);
+            });
+        }
+
+        Assert.All(new[] { "frontend", "backend-1", "backend-2" }, role =>
+            Assert.Equal(["cosmos", "local-cloud", "rabbitmq"], ((YamlMappingNode)services[role].Children[new YamlScalarNode("depends_on")]).Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value!).Order()));
+    }
+
+    [Fact]
+    public void The_Cosmos_DB_test_server_is_built_into_an_image_with_the_version_the_tests_use()
+    {
+        var cosmos = Services()["cosmos"];
+        Assert.False(cosmos.Children.ContainsKey(new YamlScalarNode("command")), "cosmos must not download its server at every start (npx).");
+        var context = ((YamlScalarNode)cosmos.Children[new YamlScalarNode("build")]).Value!;
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot.Path, context, "Dockerfile"));
+        var testScript = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "test.sh"));
+
+        var version = Regex.Match(testScript, @"@vercel/cosmosdb-server@([0-9.]+)").Groups[1].Value;
+        Assert.Contains($"npm install --global --no-audit --no-fund @vercel/cosmosdb-server@{version}", dockerfile);
+    }
+
+    [Fact]
+    public void The_image_creates_every_directory_a_volume_is_mounted_on_and_the_app_user_owns_it()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Dockerfile"));
+        var created = Regex.Matches(dockerfile, @"mkdir -p ([^&\n]+)").SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var owned = Regex.Matches(dockerfile, @"chown -R app:app (\S+)").Select(m => m.Groups[1].Value).ToList();
+        var mountPoints = Services()
+            .Where(s => s.Value.Children.TryGetValue(new YamlScalarNode("image"), out var image) && ((YamlScalarNode)image).Value == "aro-rp:dev")
+            .SelectMany(s => s.Value.Children.TryGetValue(new YamlScalarNode("volumes"), out var volumes) ? ((YamlSequenceNode)volumes).Children : [])
+            .Select(volume => ((YamlScalarNode)volume).Value!.Split(':')[1])
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(mountPoints);
+        Assert.All(mountPoints, mountPoint =>
+        {
+            Assert.Contains(created, path => path == mountPoint || path.StartsWith(mountPoint + "/", StringComparison.Ordinal));
+            Assert.Contains(owned, root => mountPoint == root || mountPoint.StartsWith(root + "/", StringComparison.Ordinal));
+        });
+        Assert.Matches(@"(?m)^USER app\s*$", dockerfile);
+    }
+
     private static Dictionary<string, YamlMappingNode> Services() =>
         ((YamlMappingNode)Root().Children[new YamlScalarNode("services")]).Children
             .ToDictionary(entry => ((YamlScalarNode)entry.Key).Value!, entry => (YamlMappingNode)entry.Value);
@@ -53,7 +134,8 @@ public sealed class DockerComposeTests
     {
         var stream = new YamlStream();
         using var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"));
-        stream.Load(reader);
+        // Resolves the <<: merge keys, so a service reads as docker-compose sees it.
+        stream.Load(new MergingParser(new Parser(reader)));
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
