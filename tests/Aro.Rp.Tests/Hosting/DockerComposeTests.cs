@@ -1,5 +1,5 @@
-using Aro.Rp.Hosting;
 using System.Text.RegularExpressions;
+using Aro.Rp.Hosting;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
