@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Backend.DeadLetters;
+using Aro.Messaging;
+using Aro.Messaging.RabbitMq.DeadLetters;
 using Aro.Rp.Hosting;
-using Aro.Rp.Messaging;
-using Aro.Rp.Messaging.DeadLetters;
 
 namespace Aro.Rp.Commands;
 
@@ -52,7 +53,7 @@ internal static class DeadLettersCommand
         var errorQueues = await queues.ExistingErrorQueuesAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
         if (queue is not null && errorQueues.Count == 0)
         {
-            await output.WriteLineAsync($"There is no error queue {KnownEndpoints.ErrorQueueOf(queue)}.");
+            await output.WriteLineAsync($"There is no error queue {ErrorQueueName.Of(queue)}.");
             return 1;
         }
 

@@ -1,8 +1,8 @@
+using Aro.Backend;
 using Aro.Frontend;
+using Aro.Messaging;
 using Aro.Persistence;
-using Aro.Rp.Backend;
 using Aro.Rp.LocalCloud;
-using Aro.Rp.Messaging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
