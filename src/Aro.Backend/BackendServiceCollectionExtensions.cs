@@ -37,14 +37,15 @@ public static class BackendServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The lifecycle saga (persisted in the store ARO_STORE selects) and every consumer, each on its own endpoint; on RabbitMQ
-    /// also the store-backed scheduler's endpoint and delivery, which keep the saga's step timeouts.
+    /// The lifecycle saga (persisted in the store ARO_STORE selects) and every consumer, each on its own endpoint; on a
+    /// transport that cannot schedule (RabbitMQ) also the store-backed scheduler's endpoint and delivery, which keep the
+    /// saga's step timeouts.
     /// </summary>
-    public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus, MessagingOptions messaging)
+    public static IBusRegistrationConfigurator AddAroBackendEndpoints(this IBusRegistrationConfigurator bus, IMessageTransport transport)
     {
         bus.AddAroOrchestration(saga => saga.AroRepository());
         bus.AddAroConsumers();
-        if (messaging.UsesRabbitMq)
+        if (transport.SchedulesThroughStore)
         {
             bus.AddStoredMessageScheduler();
         }

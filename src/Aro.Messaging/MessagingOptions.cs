@@ -1,23 +1,14 @@
-using Aro.Messaging.RabbitMq;
 using Aro.Messaging.Scheduling;
 
 namespace Aro.Messaging;
 
-/// <summary>Which broker the bus runs on and how to reach it (section "Messaging").</summary>
+/// <summary>Which transport the bus runs on (section "Messaging"); each transport binds its own subsection.</summary>
 public sealed class MessagingOptions
 {
     public const string SectionName = "Messaging";
 
-    public const string InMemoryTransport = "inmemory";
-
-    public const string RabbitMqTransport = "rabbitmq";
-
-    /// <summary>inmemory: one process, nothing survives it (the embedded default). rabbitmq: durable queues shared by many processes.</summary>
-    public string Transport { get; set; } = InMemoryTransport;
-
-    public RabbitMqOptions RabbitMq { get; set; } = new();
+    /// <summary>The <see cref="IMessageTransport.Name"/> of the transport to use; in memory unless set.</summary>
+    public string Transport { get; set; } = InMemory.InMemoryTransport.TransportName;
 
     public StoredMessageSchedulerOptions Scheduler { get; set; } = new();
-
-    public bool UsesRabbitMq => string.Equals(Transport, RabbitMqTransport, StringComparison.OrdinalIgnoreCase);
 }

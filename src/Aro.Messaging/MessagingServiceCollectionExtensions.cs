@@ -1,54 +1,44 @@
-using System.Security.Authentication;
-using Aro.Messaging.RabbitMq;
-using Aro.Messaging.Scheduling;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aro.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// The message bus every host uses, on the transport <c>Messaging:Transport</c> names: MassTransit's in-memory
-    /// transport with its delayed scheduler (the embedded default), or RabbitMQ with quorum queues and the
-    /// store-backed scheduler (<see cref="StoredMessageScheduler"/>). Endpoints are named in kebab case from the
-    /// consumers and sagas <paramref name="configure"/> registers; their definitions hold retry and outbox.
+    /// The message bus every host uses, on the one of <paramref name="transports"/> that <c>Messaging:Transport</c>
+    /// names (registered as <see cref="IMessageTransport"/>). Endpoints are named in kebab case from the consumers and
+    /// sagas <paramref name="configure"/> registers; their definitions hold retry and outbox.
     /// </summary>
     public static IServiceCollection AddAroMessaging(
         this IServiceCollection services,
         IConfiguration configuration,
-        Action<IBusRegistrationConfigurator, MessagingOptions>? configure = null)
+        IReadOnlyList<IMessageTransport> transports,
+        Action<IBusRegistrationConfigurator, IMessageTransport>? configure = null)
     {
         var section = configuration.GetSection(MessagingOptions.SectionName);
+        var names = string.Join(" or ", transports.Select(t => t.Name));
         services.AddOptions<MessagingOptions>()
             .Bind(section)
-            .Validate(o => o.UsesRabbitMq || string.Equals(o.Transport, MessagingOptions.InMemoryTransport, StringComparison.OrdinalIgnoreCase), "ARO_TRANSPORT (Messaging:Transport) must be inmemory or rabbitmq.")
-            .Validate(o => !o.UsesRabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMq.Host), "ARO_RABBITMQ_HOST (Messaging:RabbitMq:Host) is required with the rabbitmq transport.")
-            .Validate(o => !o.UsesRabbitMq || o.RabbitMq.EffectivePort is > 0 and <= 65535, "ARO_RABBITMQ_PORT (Messaging:RabbitMq:Port) must be a TCP port.")
-            .Validate(o => !o.UsesRabbitMq || !string.IsNullOrEmpty(o.RabbitMq.VirtualHost), "ARO_RABBITMQ_VHOST (Messaging:RabbitMq:VirtualHost) must not be empty; the default virtual host is /.")
-            .Validate(o => !o.UsesRabbitMq || !string.IsNullOrEmpty(o.RabbitMq.Username), "ARO_RABBITMQ_USERNAME (Messaging:RabbitMq:Username) is required with the rabbitmq transport.")
+            .Validate(o => Find(transports, o.Transport) is not null, $"ARO_TRANSPORT (Messaging:Transport) must be {names}.")
             .Validate(o => o.Scheduler.PollInterval > TimeSpan.Zero && o.Scheduler.ClaimTimeout > TimeSpan.Zero && o.Scheduler.BatchSize > 0, "Messaging:Scheduler needs a positive PollInterval, ClaimTimeout and BatchSize.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
 
-        // The transport decides how the bus is built, so it is read now; the options above fail the start if it is wrong.
+        // The transport decides how the bus is built, so it is read now. An unknown one fails the start through the
+        // options above; until then the bus is built on the first transport, so the failure is that message.
         var messaging = section.Get<MessagingOptions>() ?? new MessagingOptions();
+        var transport = Find(transports, messaging.Transport) ?? transports[0];
+        services.AddSingleton(transport);
+        transport.AddOptions(services, section);
         services.AddMassTransit(bus =>
         {
             // Build and CI machines are offline; MassTransit would otherwise try to report usage.
             bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
-            configure?.Invoke(bus, messaging);
-            if (messaging.UsesRabbitMq)
-            {
-                UseRabbitMq(bus);
-            }
-            else
-            {
-                UseInMemory(bus);
-            }
+            configure?.Invoke(bus, transport);
+            transport.UseTransport(bus);
         });
 
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
@@ -63,46 +53,7 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void UseInMemory(IBusRegistrationConfigurator bus)
-    {
-        bus.AddDelayedMessageScheduler();
-        bus.UsingInMemory((context, transport) =>
-        {
-            transport.UseDelayedMessageScheduler();
-            transport.ConfigureEndpoints(context);
-        });
-    }
-
-    private static void UseRabbitMq(IBusRegistrationConfigurator bus)
-    {
-        // RabbitMQ 3.10 ships no delayed-message exchange: step timeouts go through the store instead.
-        bus.AddStoredMessageSchedulerClient();
-        bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-        {
-            // Replicated, durable queues with at-least-once delivery; on one node they are simply durable.
-            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.SetQuorumQueue();
-            }
-        });
-        bus.UsingRabbitMq((context, transport) =>
-        {
-            var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value.RabbitMq;
-            transport.Host(options.Host, (ushort)options.EffectivePort, options.VirtualHost, host =>
-            {
-                host.Username(options.Username);
-                host.Password(options.Password);
-                if (options.UseTls)
-                {
-                    host.UseSsl(tls =>
-                    {
-                        tls.ServerName = options.Host;
-                        tls.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
-                    });
-                }
-            });
-            transport.UseStoredMessageScheduler();
-            transport.ConfigureEndpoints(context);
-        });
-    }
+    /// <summary>The transport <paramref name="name"/> selects, ignoring case; null when none does.</summary>
+    public static IMessageTransport? Find(IReadOnlyList<IMessageTransport> transports, string? name) =>
+        transports.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -3,6 +3,9 @@ namespace Aro.Messaging.RabbitMq;
 /// <summary>The RabbitMQ broker (section "Messaging:RabbitMq"), used when the transport is rabbitmq.</summary>
 public sealed class RabbitMqOptions
 {
+    /// <summary>Its subsection of "Messaging".</summary>
+    public const string SectionName = "RabbitMq";
+
     public string Host { get; set; } = "localhost";
 
     /// <summary>The AMQP port; 5672, or 5671 with TLS, when not set.</summary>
