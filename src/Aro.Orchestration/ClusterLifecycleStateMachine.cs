@@ -157,16 +157,25 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             ReEmit(When(ClusterScaleRequested, IsCurrent)),
             ReEmit(When(ClusterUpdateRequested, IsCurrent)),
             ReEmit(When(ClusterDeleteRequested, IsCurrent)),
-            // A new operation starts only from a settled cluster; the frontend's provisioningState gating
-            // makes anything else a stray, which is ignored. A delete is accepted in any state.
-            Enter(When(ClusterCreateRequested, context => !IsCurrent(context) && IsIn(context, Failed))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Create, context.Message.ResourceId, context.Message.OperationId)), ValidatingNetwork),
-            Enter(When(ClusterScaleRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
-            Enter(When(ClusterUpdateRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating),
+            // A delete is accepted in any state, Deleting included: a new delete takes the teardown over.
             Enter(When(ClusterDeleteRequested, context => !IsCurrent(context))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting),
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting));
+
+        // A new operation other than a delete starts only from a settled cluster; the frontend's provisioningState
+        // gating makes anything else a stray, which is ignored. Declared after DuringAny so the re-emit of the current
+        // operation above is decided before a new one begins.
+        During(Failed,
+            Enter(When(ClusterCreateRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Create, context.Message.ResourceId, context.Message.OperationId)), ValidatingNetwork));
+
+        During(Running, Failed,
+            Enter(When(ClusterScaleRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
+            Enter(When(ClusterUpdateRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating));
+
+        // Only a step waits for an answer, so only a step times out.
+        During([ValidatingNetwork, ConfiguringDnsAndIgnition, ProvisioningVirtualMachines, IssuingCredentials, Scaling, Updating, Deleting],
             When(StepTimeout.Received, IsCurrentAttempt)
                 .IfElse(
                     context => context.Saga.Attempt < _options.MaxStepAttempts,
