@@ -11,7 +11,7 @@ internal static class AroEnvironmentVariables
 {
     private static readonly (string Variable, string[] Keys)[] Mappings =
     [
-        ("LOCATION", ["Frontend:Location", "Cloud:Location"]),
+        ("LOCATION", ["Frontend:Location", "Cloud:Location", "LocalCloud:DefaultLocation"]),
         ("DOMAIN", ["Frontend:Domain", "Cloud:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
         ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays", "Backend:AsyncOperationRetentionDays"]),

@@ -1,8 +1,8 @@
+using Aro.Backend;
 using Aro.Frontend;
+using Aro.Messaging;
 using Aro.Persistence;
-using Aro.Rp.Backend;
 using Aro.Rp.LocalCloud;
-using Aro.Rp.Messaging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -16,7 +16,7 @@ internal static class RpApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddAroEnvironmentVariables();
+        builder.Configuration.AddAroSources(args);
 
         builder.Services.AddOptions<RpOptions>()
             .Bind(builder.Configuration.GetSection(RpOptions.SectionName))
@@ -72,11 +72,11 @@ internal static class RpApplication
             builder.Services.AddAroCloudSelection(builder.Configuration);
         }
 
-        builder.Services.AddAroMessaging(builder.Configuration, (bus, messaging) =>
+        builder.Services.AddAroMessaging(builder.Configuration, MessageTransports.All, (bus, transport) =>
         {
             if (runsBackend)
             {
-                bus.AddAroBackendEndpoints(messaging);
+                bus.AddAroBackendEndpoints(transport);
             }
         });
         if (runsBackend)
@@ -87,7 +87,7 @@ internal static class RpApplication
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
-        if (components != "all" && !app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.UsesRabbitMq)
+        if (components != "all" && !app.Services.GetRequiredService<IMessageTransport>().ReachesOtherProcesses)
         {
             // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
             app.Logger.LogWarning("aro-rp {Components} runs on the in-memory bus: nothing it publishes reaches another process. Set ARO_TRANSPORT=rabbitmq to run the frontend and backends apart.", components);
