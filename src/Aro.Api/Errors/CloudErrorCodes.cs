@@ -20,6 +20,7 @@ public static class CloudErrorCodes
     public const string ResourceGroupNotFound = "ResourceGroupNotFound";
     public const string ResourceNotFound = "ResourceNotFound";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string RequestEntityTooLarge = "RequestEntityTooLarge";
     public const string NotFound = "NotFound";
     public const string MethodNotAllowed = "MethodNotAllowed";
     public const string Conflict = "Conflict";

@@ -28,6 +28,7 @@ internal static class RpApplication
             var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
+                .Enrich.With<LogValueEscaper>()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
             if (options.LogFormat == "json")
             {
