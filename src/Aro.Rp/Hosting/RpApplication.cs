@@ -1,5 +1,6 @@
 using Aro.Frontend;
 using Aro.Persistence;
+using Aro.Rp.Admin;
 using Aro.Rp.Backend;
 using Aro.Rp.LocalCloud;
 using Aro.Rp.Messaging;
@@ -42,7 +43,11 @@ internal static class RpApplication
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
-            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.Load(options));
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = ServingCertificate.Load(options);
+                ClientCertificateHosting.ConfigureHttps(https, options);
+            });
         });
         var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
         var runsFrontend = components is "all" or "frontend";
@@ -63,6 +68,8 @@ internal static class RpApplication
         if (runsFrontend)
         {
             builder.Services.AddAroFrontend(builder.Configuration);
+            builder.Services.AddAroArmAuthenticationDefaults(builder.Configuration);
+            builder.Services.AddAroAdmin();
         }
 
         // Hosted services start in registration order: the local cloud before the bus (the consumers' first
@@ -86,7 +93,9 @@ internal static class RpApplication
         builder.Services.AddAroTelemetry(builder.Configuration, components);
         builder.Services.AddHealthChecks();
 
+        StartupSafetyChecks.Enforce(builder.Configuration, runsFrontend);
         var app = builder.Build();
+        SecurityModeNotice.Log(app.Logger, app.Services.GetRequiredService<IOptions<RpOptions>>().Value, runsFrontend);
         if (components != "all" && !app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.UsesRabbitMq)
         {
             // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
@@ -107,6 +116,7 @@ internal static class RpApplication
         if (runsFrontend)
         {
             app.MapAroFrontend();
+            app.MapAroAdmin();
         }
 
         return app;
