@@ -1,4 +1,5 @@
 using Aro.LocalCloud.Arm;
+using Aro.LocalCloud.Authentication;
 using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Kubernetes;
@@ -34,6 +35,7 @@ public static class LocalCloudServiceCollectionExtensions
         services.AddSingleton<ArmRequestHandler>();
         services.AddSingleton<KubernetesRequestHandler>();
         services.AddSingleton<BlobRequestHandler>();
+        services.AddSingleton(sp => new ArmClientCertificates(sp.GetRequiredService<LocalCloudOptions>()));
         return services;
     }
 }

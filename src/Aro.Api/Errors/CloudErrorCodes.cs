@@ -26,4 +26,7 @@ public static class CloudErrorCodes
     public const string Conflict = "Conflict";
     public const string PreconditionFailed = "PreconditionFailed";
     public const string InvalidLinkedVNet = "InvalidLinkedVNet";
+    public const string Forbidden = "Forbidden";
+    public const string ClusterResourceGroupAlreadyExists = "ClusterResourceGroupAlreadyExists";
+    public const string DuplicateDomain = "DuplicateDomain";
 }

@@ -2,6 +2,7 @@ using Aro.Backend;
 using Aro.Frontend;
 using Aro.Messaging;
 using Aro.Persistence;
+using Aro.Rp.Admin;
 using Aro.Rp.LocalCloud;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,11 @@ internal static class RpApplication
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
-            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.Load(options));
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = ServingCertificate.Load(options);
+                ClientCertificateHosting.ConfigureHttps(https, options);
+            });
         });
         var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
         var runsFrontend = components is "all" or "frontend";
@@ -64,6 +69,8 @@ internal static class RpApplication
         if (runsFrontend)
         {
             builder.Services.AddAroFrontend(builder.Configuration);
+            builder.Services.AddAroArmAuthenticationDefaults(builder.Configuration);
+            builder.Services.AddAroAdmin();
         }
 
         // Hosted services start in registration order: the local cloud before the bus (the consumers' first
@@ -87,7 +94,9 @@ internal static class RpApplication
         builder.Services.AddAroTelemetry(builder.Configuration, components);
         builder.Services.AddHealthChecks();
 
+        StartupSafetyChecks.Enforce(builder.Configuration, runsFrontend);
         var app = builder.Build();
+        SecurityModeNotice.Log(app.Logger, app.Services.GetRequiredService<IOptions<RpOptions>>().Value, runsFrontend);
         if (components != "all" && !app.Services.GetRequiredService<IMessageTransport>().ReachesOtherProcesses)
         {
             // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
@@ -108,6 +117,7 @@ internal static class RpApplication
         if (runsFrontend)
         {
             app.MapAroFrontend();
+            app.MapAroAdmin();
         }
 
         return app;
