@@ -76,6 +76,7 @@ internal static class AdminEndpoints
         });
         admin.MapGet("/resources", (LocalCloudStore store) =>
             Results.Json(store.Read(state => state.Resources.Values.Select(r => r["id"]?.GetValue<string>()).Order(StringComparer.Ordinal).ToList())));
+        admin.MapGet("/connections", (ConnectionCounter connections) => Results.Json(new { accepted = connections.Accepted }));
         admin.MapPost("/reset", (LocalCloudStore store, FaultInjector faults) =>
         {
             store.Reset();
