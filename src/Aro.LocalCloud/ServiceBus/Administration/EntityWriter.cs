@@ -18,8 +18,8 @@ internal static class EntityWriter
         RuleEntity? defaultRule = null;
         if (description.Element(EntityDescriptions.ServiceBus + "DefaultRuleDescription") is { } ruleDescription)
         {
+            ruleDescription.Remove();
             defaultRule = Rule(EntityDescriptions.Text(ruleDescription, "Name") ?? "$Default", ruleDescription);
-            description.Element(EntityDescriptions.ServiceBus + "DefaultRuleDescription")!.Remove();
         }
 
         return serviceBus.PutSubscription(topic, name, EntityDescriptions.Settings(description), description.ToString(SaveOptions.DisableFormatting), defaultRule);
@@ -29,6 +29,7 @@ internal static class EntityWriter
     {
         var filter = EntityDescriptions.Filter(description.Element(EntityDescriptions.ServiceBus + "Filter"))
             ?? throw new NotSupportedException("Only true, false and correlation filters are supported by the local cloud's Service Bus (SQL filters are not evaluated).");
+        description.Name = EntityDescriptions.ServiceBus + "RuleDescription";
         if (description.Element(EntityDescriptions.ServiceBus + "Name") is null)
         {
             description.Add(new XElement(EntityDescriptions.ServiceBus + "Name", name));
