@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Hosting;
 using Aro.LocalCloud.Kubernetes;
+using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         Faults = app.Services.GetRequiredService<FaultInjector>();
         Clusters = app.Services.GetRequiredService<SimulatedClusters>();
         Connections = app.Services.GetRequiredService<ConnectionCounter>();
+        ServiceBus = app.Services.GetRequiredService<LocalServiceBus>();
     }
 
     /// <summary>The address actually listened on, ending with "/" (with the real port when 0 was asked for).</summary>
@@ -46,6 +48,8 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
     /// <summary>How many connections clients have opened to this server since it started.</summary>
     public ConnectionCounter Connections { get; }
+    /// <summary>The Service Bus namespace served beside ARM (connection strings, entities, fault hooks).</summary>
+    public LocalServiceBus ServiceBus { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -129,5 +133,6 @@ public sealed class LocalCloudServer : IAsyncDisposable
         to.Latency = new Dictionary<string, TimeSpan>(from.Latency, StringComparer.OrdinalIgnoreCase);
         to.Faults = [.. from.Faults];
         to.OpenShiftVersion = from.OpenShiftVersion;
+        to.ServiceBus = from.ServiceBus;
     }
 }

@@ -4,6 +4,7 @@ using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Hosting;
 using Aro.LocalCloud.Kubernetes;
+using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,8 @@ public static class LocalCloudServiceCollectionExtensions
         services.AddSingleton<KubernetesRequestHandler>();
         services.AddSingleton<BlobRequestHandler>();
         services.AddSingleton(sp => new ArmClientCertificates(sp.GetRequiredService<LocalCloudOptions>()));
+        services.AddSingleton<LocalServiceBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalServiceBus>());
         return services;
     }
 }
