@@ -56,6 +56,8 @@ internal static class AroEnvironmentVariables
         ("ARO_RABBITMQ_PASSWORD", ["Messaging:RabbitMq:Password"]),
         ("ARO_RABBITMQ_TLS", ["Messaging:RabbitMq:UseTls"]),
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
+        ("ARO_SERVICEBUS_NAMESPACE", ["Messaging:ServiceBus:FullyQualifiedNamespace"]),
+        ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>
