@@ -60,6 +60,8 @@ internal sealed class ProductionRp : IAsyncDisposable
             ["Cloud:KubernetesEndpoint"] = "{arm}/_kubernetes/{clusterResourceGroup}",
             ["Cloud:KubernetesPollInterval"] = "00:00:00.100",
             ["Frontend:Location"] = "eastus",
+            ["Cloud:Location"] = "eastus",
+            ["Cloud:Domain"] = "aro.localhost",
             ["AdminAuthentication:CaCertificateFile"] = adminCa,
             ["AdminAuthentication:ClientCertificateSubject"] = TestCertificates.AdminSubject,
             ["Serilog:MinimumLevel:Default"] = "Warning",
