@@ -23,6 +23,7 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
     private readonly CbsNode _cbs;
     private readonly ManagementNode _management;
     private readonly ConditionalWeakTable<AmqpConnection, ConnectionAuthorization> _authorizations = [];
+    private readonly ConditionalWeakTable<SendingAmqpLink, LinkCreditGate> _creditGates = [];
     private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
     private readonly AmqpSettings _settings;
     private int _port;
@@ -90,7 +91,9 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
             return new ReceivingAmqpLink(session, settings);
         }
 
-        return new SendingAmqpLink(session, settings);
+        var link = new SendingAmqpLink(session, settings);
+        _creditGates.Add(link, new LinkCreditGate(link));
+        return link;
     }
 
     public IAsyncResult BeginOpenLink(AmqpLink link, TimeSpan timeout, AsyncCallback callback, object state)
@@ -172,7 +175,8 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
         }
 
         var store = _namespace.FindStore(path) ?? throw AmqpErrors.NotFound(path);
-        _ = new EntityConsumer((SendingAmqpLink)link, store, _faults);
+        var consumerLink = (SendingAmqpLink)link;
+        _ = new EntityConsumer(consumerLink, _creditGates.GetValue(consumerLink, l => new LinkCreditGate(l)), store, _faults);
     }
 
     private ConnectionAuthorization AuthorizationOf(AmqpConnection connection) => _authorizations.GetValue(connection, _ => new ConnectionAuthorization());
