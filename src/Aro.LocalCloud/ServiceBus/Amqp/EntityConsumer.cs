@@ -124,6 +124,8 @@ internal sealed class EntityConsumer : IMessageConsumer
                 return _store.Defer(lockToken, Properties(modified.MessageAnnotations));
             case Modified modified:
                 return _store.Abandon(lockToken, Properties(modified.MessageAnnotations));
+            case Released:
+                return _store.Release(lockToken);
             default:
                 return _store.Abandon(lockToken, null);
         }
