@@ -16,6 +16,7 @@ namespace Aro.LocalCloud.ServiceBus.Amqp;
 internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
 {
     private const uint MaxFrameSize = 64 * 1024;
+    private const int ManagementRequestMessages = 4;
 
     private readonly ServiceBusNamespace _namespace;
     private readonly ServiceBusFaults _faults;
@@ -35,7 +36,7 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
         _faults = faults;
         _options = options;
         _cbs = new CbsNode(validator, AuthorizationOf);
-        _management = new ManagementNode(serviceBus, faults);
+        _management = new ManagementNode(serviceBus, faults, options.MaxMessageSizeBytes);
         _settings = new AmqpSettings { RuntimeProvider = this };
         var sasl = new SaslTransportProvider();
         sasl.Versions.Add(new AmqpVersion(1, 0, 0));
@@ -87,7 +88,9 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
     {
         if (settings.Role == true)
         {
-            settings.MaxMessageSize = (ulong)_options.MaxMessageSizeBytes;
+            settings.MaxMessageSize = IsManagementRequests(settings)
+                ? (ulong)_options.MaxMessageSizeBytes * ManagementRequestMessages
+                : (ulong)_options.MaxMessageSizeBytes;
             return new ReceivingAmqpLink(session, settings);
         }
 
@@ -178,6 +181,13 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
         var consumerLink = (SendingAmqpLink)link;
         _ = new EntityConsumer(consumerLink, _creditGates.GetValue(consumerLink, l => new LinkCreditGate(l)), store, _faults);
     }
+
+    /// <summary>
+    /// A request to $management carries whole messages (scheduling); the request link allows some over the message limit
+    /// so the node can refuse an oversize message with an answer the SDK maps to MessageSizeExceeded, not a torn-down link.
+    /// </summary>
+    private static bool IsManagementRequests(AmqpLinkSettings settings) =>
+        (settings.Target as Target)?.Address?.ToString()?.EndsWith("/$management", StringComparison.OrdinalIgnoreCase) == true;
 
     private ConnectionAuthorization AuthorizationOf(AmqpConnection connection) => _authorizations.GetValue(connection, _ => new ConnectionAuthorization());
 
