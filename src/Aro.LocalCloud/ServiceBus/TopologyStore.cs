@@ -68,8 +68,7 @@ internal static class TopologyStore
     /// <summary>Declares the entities of a topology file that do not exist yet.</summary>
     public static void Declare(ServiceBusNamespace serviceBus, string path)
     {
-        var topology = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
-            ?? throw new InvalidDataException($"{path} is not a JSON object.");
+        var topology = ReadTopologyFile(path);
         foreach (var queue in topology["queues"]?.AsArray() ?? [])
         {
             var name = queue is JsonValue ? (string)queue! : (string)queue!["name"]!;
@@ -107,6 +106,25 @@ internal static class TopologyStore
                     EntityWriter.PutSubscription(serviceBus, topicName, name, description);
                 }
             }
+        }
+    }
+
+    private static JsonObject ReadTopologyFile(string path)
+    {
+        const string setting = "set ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY (LocalCloud:ServiceBus:TopologyFile) to a JSON file of queues and topics";
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The Service Bus topology file {path} was not found: {setting}.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+                ?? throw new InvalidOperationException($"The Service Bus topology file {path} is not a JSON object: {setting}.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"The Service Bus topology file {path} is not valid JSON ({exception.Message}): {setting}.", exception);
         }
     }
 }
