@@ -109,22 +109,31 @@ internal static class TopologyStore
         }
     }
 
+    /// <summary>Throws <see cref="ServiceBusConfigurationException"/> when the options name a topology file that cannot be read.</summary>
+    public static void Check(LocalServiceBusOptions options)
+    {
+        if (options.Enabled && !string.IsNullOrWhiteSpace(options.TopologyFile))
+        {
+            ReadTopologyFile(options.TopologyFile);
+        }
+    }
+
     private static JsonObject ReadTopologyFile(string path)
     {
         const string setting = "set ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY (LocalCloud:ServiceBus:TopologyFile) to a JSON file of queues and topics";
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"The Service Bus topology file {path} was not found: {setting}.");
+            throw new ServiceBusConfigurationException($"The Service Bus topology file {path} was not found: {setting}.");
         }
 
         try
         {
             return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
-                ?? throw new InvalidOperationException($"The Service Bus topology file {path} is not a JSON object: {setting}.");
+                ?? throw new ServiceBusConfigurationException($"The Service Bus topology file {path} is not a JSON object: {setting}.");
         }
         catch (JsonException exception)
         {
-            throw new InvalidOperationException($"The Service Bus topology file {path} is not valid JSON ({exception.Message}): {setting}.", exception);
+            throw new ServiceBusConfigurationException($"The Service Bus topology file {path} is not valid JSON ({exception.Message}): {setting}.", exception);
         }
     }
 }

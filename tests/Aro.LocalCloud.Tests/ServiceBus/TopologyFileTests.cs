@@ -1,3 +1,4 @@
+using Aro.LocalCloud.ServiceBus;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 
@@ -69,7 +70,7 @@ public sealed class TopologyFileTests : IDisposable
             await File.WriteAllTextAsync(file, content);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(file, dataDirectory: null));
+        var error = await Assert.ThrowsAsync<ServiceBusConfigurationException>(() => StartAsync(file, dataDirectory: null));
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);

@@ -7,10 +7,10 @@ using Azure.Messaging.ServiceBus.Administration;
 namespace Aro.Rp.Tests.LocalCloud;
 
 /// <summary>
-/// <c>aro-rp local-cloud</c> as its own process, killed with SIGKILL: its Service Bus keeps every message it
-/// acknowledged and forgets every message that was completed, as a durable broker does.
+/// <c>aro-rp local-cloud</c> as its own process: killed with SIGKILL, its Service Bus keeps every message it
+/// acknowledged and forgets every message that was completed, as a durable broker does; misconfigured, it says so in one line.
 /// </summary>
-public sealed class LocalCloudServiceBusKillTests : IAsyncLifetime
+public sealed class LocalCloudCommandServiceBusTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("aro-servicebus-kill-").FullName;
     private readonly int _port = FreePort.Next();
@@ -57,6 +57,26 @@ public sealed class LocalCloudServiceBusKillTests : IAsyncLifetime
 
         Assert.True(Enumerable.Range(10, 90).Select(i => $"m{i}").SequenceEqual(bodies), _localCloud!.Tail());
         Assert.Equal("m10", locked);
+    }
+
+    [Fact]
+    public async Task A_missing_topology_file_is_one_line_naming_the_setting_and_exit_code_1()
+    {
+        var missing = Path.Combine(_root, "missing-topology.json");
+        await using var localCloud = RpProcess.Start("misconfigured", _root, new Dictionary<string, string>
+        {
+            ["ARO_DATA_DIR"] = Path.Combine(_root, "data"),
+            ["ARO_LOCAL_CLOUD_URL"] = $"https://localhost:{_port}",
+            ["ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY"] = missing,
+        }, "local-cloud");
+
+        var exitCode = await localCloud.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        var output = localCloud.Tail().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var line = Assert.Single(output);
+        Assert.Contains(missing, line, StringComparison.Ordinal);
+        Assert.Contains("ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY", line, StringComparison.Ordinal);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
