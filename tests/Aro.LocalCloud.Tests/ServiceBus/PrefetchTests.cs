@@ -134,6 +134,45 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
         Assert.Equal(ServiceBusFailureReason.MessageLockLost, lost.Reason);
     }
 
+    [Fact]
+    public async Task A_processor_renews_the_locks_of_prefetched_messages_it_is_handling()
+    {
+        var queue = await fixture.CreateQueueAsync(o => o.LockDuration = TimeSpan.FromSeconds(2));
+        await SendAsync(queue, 2);
+        var handled = new ConcurrentDictionary<long, int>();
+        var errors = new ConcurrentBag<Exception>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var processor = fixture.Client.CreateProcessor(queue, new ServiceBusProcessorOptions
+        {
+            PrefetchCount = 2,
+            MaxConcurrentCalls = 2,
+            MaxAutoLockRenewalDuration = TimeSpan.FromMinutes(1),
+        });
+        processor.ProcessMessageAsync += async args =>
+        {
+            // Longer than two lock durations: only renewal keeps the message from going back to the queue.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await args.CompleteMessageAsync(args.Message);
+            if (handled.AddOrUpdate(args.Message.SequenceNumber, 1, (_, count) => count + 1) == 1 && handled.Count == 2)
+            {
+                done.TrySetResult();
+            }
+        };
+        processor.ProcessErrorAsync += args =>
+        {
+            errors.Add(args.Exception);
+            return Task.CompletedTask;
+        };
+
+        await processor.StartProcessingAsync();
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await processor.StopProcessingAsync();
+
+        Assert.Empty(errors);
+        Assert.All(handled.Values, count => Assert.Equal(1, count));
+        Assert.Equal(0, (await fixture.Administration.GetQueueRuntimePropertiesAsync(queue)).Value.TotalMessageCount);
+    }
+
     private async Task SendAsync(string queue, int count)
     {
         await using var sender = fixture.Client.CreateSender(queue);
