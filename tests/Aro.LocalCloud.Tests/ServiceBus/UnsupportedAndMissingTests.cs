@@ -1,5 +1,6 @@
 using System.Transactions;
 using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
 
 namespace Aro.LocalCloud.Tests.ServiceBus;
 
@@ -31,6 +32,19 @@ public sealed class UnsupportedAndMissingTests(ServiceBusFixture fixture) : ICla
 
         Assert.IsType<NotSupportedException>(error);
         Assert.Equal(0, (await fixture.Administration.GetQueueRuntimePropertiesAsync(queue)).Value.TotalMessageCount);
+    }
+
+    [Fact]
+    public async Task Rules_over_amqp_are_refused_as_not_supported()
+    {
+        var topic = "t-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Administration.CreateTopicAsync(topic);
+        await fixture.Administration.CreateSubscriptionAsync(topic, "s");
+        await using var rules = fixture.Client.CreateRuleManager(topic, "s");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => rules.CreateRuleAsync("r", new CorrelationRuleFilter { Subject = "x" }));
+
+        Assert.IsType<NotSupportedException>(error);
     }
 
     [Fact]
