@@ -34,6 +34,40 @@ public sealed class TopologyFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_declared_correlation_rule_replaces_the_default_rule_and_reads_back_through_the_administration_client()
+    {
+        var file = WriteTopology("""
+            {
+              "topics": [{
+                "name": "events",
+                "subscriptions": [{ "name": "created", "rules": [{ "name": "only-created", "correlation": { "subject": "order", "properties": { "kind": "created" } } }] }]
+              }]
+            }
+            """);
+        await using var server = await StartAsync(file, dataDirectory: null);
+        var administration = new ServiceBusAdministrationClient(server.ServiceBus.AdministrationConnectionString);
+        await using var client = ServiceBusFixture.CreateClient(server.ServiceBus.ConnectionString);
+
+        var rules = new List<RuleProperties>();
+        await foreach (var rule in administration.GetRulesAsync("events", "created"))
+        {
+            rules.Add(rule);
+        }
+
+        var declared = Assert.Single(rules);
+        Assert.Equal("only-created", declared.Name);
+        var filter = Assert.IsType<CorrelationRuleFilter>(declared.Filter);
+        Assert.Equal("order", filter.Subject);
+        Assert.Equal("created", filter.ApplicationProperties["kind"]);
+        await using var publisher = client.CreateSender("events");
+        await publisher.SendMessageAsync(new ServiceBusMessage("deleted") { Subject = "order", ApplicationProperties = { ["kind"] = "deleted" } });
+        await publisher.SendMessageAsync(new ServiceBusMessage("created") { Subject = "order", ApplicationProperties = { ["kind"] = "created" } });
+        await using var receiver = client.CreateReceiver("events", "created", new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.ReceiveAndDelete });
+        Assert.Equal("created", (await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(10))).Body.ToString());
+        Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
     public async Task A_restart_declares_only_what_is_missing_and_keeps_the_rest()
     {
         var file = WriteTopology("""{ "queues": [{ "name": "declared" }] }""");
@@ -62,6 +96,9 @@ public sealed class TopologyFileTests : IDisposable
     [InlineData("missing.json", null, "not found")]
     [InlineData("broken.json", "{ \"queues\": [", "not valid JSON")]
     [InlineData("array.json", "[]", "JSON object")]
+    [InlineData("sql-rule.json", """{ "topics": [{ "name": "t", "subscriptions": [{ "name": "s", "rules": [{ "name": "r", "sql": "a > 1" }] }] }] }""", "only correlation filters")]
+    [InlineData("unknown-field.json", """{ "topics": [{ "name": "t", "subscriptions": [{ "name": "s", "rules": [{ "name": "r", "correlation": { "label": "x" } }] }] }] }""", "unknown correlation fields: label")]
+    [InlineData("number-queue.json", """{ "queues": [3] }""", "not a valid topology")]
     public async Task A_bad_topology_file_stops_the_start_with_a_message_naming_the_file(string name, string? content, string reason)
     {
         var file = Path.Combine(_directory, name);
