@@ -27,9 +27,9 @@ public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups
             return StepOutcome.Done;
         }
 
-        if (stored.Supersedes(operationId) is { } superseded)
+        if (stored.Supersedes(operationId) is { } supersession)
         {
-            return StepOutcome.Skipped(superseded);
+            return StepOutcome.Of(supersession);
         }
 
         var cluster = stored.Cluster;

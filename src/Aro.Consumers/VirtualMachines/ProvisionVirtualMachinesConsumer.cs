@@ -16,7 +16,7 @@ public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner 
         var command = context.Message;
         var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken);
         await context.ReportOutcomeAsync(
-            outcome.Superseded,
+            outcome.Supersession,
             outcome.Error,
             logger,
             succeeded: () => new VirtualMachinesProvisioned(

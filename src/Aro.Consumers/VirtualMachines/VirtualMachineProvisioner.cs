@@ -35,14 +35,10 @@ public sealed class VirtualMachineProvisioner(
 
     public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        if (stored is null)
         {
-            return ProvisioningOutcome.Failed(StepStart.ClusterNotFound(resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return ProvisioningOutcome.Skipped(superseded);
+            return ProvisioningOutcome.Ended(supersession!);
         }
 
         var cluster = stored.Cluster;
@@ -82,9 +78,9 @@ public sealed class VirtualMachineProvisioner(
         // Once the workers' MachineSet exists the cluster is past bootstrapping: a repeat must not bring it back.
         if (!await PastBootstrapAsync(group, names, kubernetes, machineSetName, cancellationToken))
         {
-            if (await CheckOperationAsync() is { } superseded)
+            if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Skipped(superseded);
+                return ProvisioningOutcome.Of(supersession);
             }
 
             var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
@@ -93,18 +89,18 @@ public sealed class VirtualMachineProvisioner(
 
         for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
         {
-            if (await CheckOperationAsync() is { } superseded)
+            if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Skipped(superseded);
+                return ProvisioningOutcome.Of(supersession);
             }
 
             var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
             await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic), cancellationToken);
         }
 
-        if (await CheckOperationAsync() is { } supersededBeforeWorkers)
+        if (await CheckOperationAsync() is { } supersessionBeforeWorkers)
         {
-            return ProvisioningOutcome.Skipped(supersededBeforeWorkers);
+            return ProvisioningOutcome.Of(supersessionBeforeWorkers);
         }
 
         var workers = cluster.Properties.WorkerProfiles;
@@ -113,16 +109,16 @@ public sealed class VirtualMachineProvisioner(
             kubernetes,
             new MachineSetSpec(machineSetName, names.InfraId, workers.Sum(w => w.Count), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
             cancellationToken);
-        var supersededWhileWaiting = await documents.WaitWhileCurrentAsync(
+        var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,
             operationId,
-            stop => machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, stop),
+            waitCancellation => machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, waitCancellation),
             _options.KubernetesPollInterval,
             timeProvider,
             cancellationToken);
-        if (supersededWhileWaiting is not null)
+        if (supersessionWhileWaiting is not null)
         {
-            return ProvisioningOutcome.Skipped(supersededWhileWaiting);
+            return ProvisioningOutcome.Of(supersessionWhileWaiting);
         }
 
         await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
