@@ -14,7 +14,7 @@ public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner 
     public async Task Consume(ConsumeContext<ProvisionVirtualMachines> context)
     {
         var command = context.Message;
-        var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(ProvisioningOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome.Supersession,
             outcome.Error,

@@ -140,12 +140,16 @@ public sealed class VirtualMachineProvisioner(
             var sets = await machineSets.ListAsync(kubernetes, cancellationToken);
             return sets.Any(s => s.Name == machineSetName);
         }
-        catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException)
+        catch (Exception e) when (e is HttpRequestException || (e is k8s.Autorest.HttpOperationException refused && !IsRefusal(refused)))
         {
-            // The API server does not answer yet: the cluster is still bootstrapping.
+            // The API server does not answer yet (or not this API): the cluster is still bootstrapping. A refusal of
+            // the admin credentials will not pass by waiting and fails the step (PermanentCloudRefusals).
             return false;
         }
     }
+
+    private static bool IsRefusal(k8s.Autorest.HttpOperationException exception) =>
+        exception.Response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden;
 
     private static KubernetesClusterTarget Target(OpenShiftCluster cluster, ClusterResourceNames names, ClusterDomain domain)
     {
