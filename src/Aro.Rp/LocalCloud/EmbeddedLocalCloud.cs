@@ -1,4 +1,6 @@
 using Aro.LocalCloud;
+using Aro.Rp.Hosting;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Rp.LocalCloud;
@@ -13,8 +15,22 @@ internal sealed partial class EmbeddedLocalCloud(IOptions<LocalCloudOptions> opt
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _server = await LocalCloudServer.StartAsync(options.Value, cancellationToken);
+        _server = await StartServerAsync(options.Value, cancellationToken);
         LogListening(logger, _server.BaseAddress);
+    }
+
+    /// <summary>Starts the local cloud; its address already in use refuses the start with one line naming the variable that moves it.</summary>
+    public static async Task<LocalCloudServer> StartServerAsync(LocalCloudOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalCloudServer.StartAsync(options, cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new StartupRefusedException(
+                $"ARO_LOCAL_CLOUD_URL {options.Url} is already in use by another process (the local cloud listens there): set ARO_LOCAL_CLOUD_URL to a free address.");
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
