@@ -22,6 +22,13 @@ internal sealed partial class UnsettledOperationReconciler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The host starts without waiting for the broker; a sweep before the bus is up would claim operations it
+        // cannot publish, and they would wait a whole StaleAfter for the next one.
+        while (bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Unhealthy)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+        }
+
         var staleAfter = _options.ResumeOnStart ? TimeSpan.Zero : _options.StaleAfter;
         using var timer = new PeriodicTimer(_options.ReconcileInterval, timeProvider);
         do

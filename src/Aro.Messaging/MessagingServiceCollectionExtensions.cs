@@ -43,8 +43,10 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
-            // Started means started: hosted services after this one (the reconciler) may publish at once.
-            options.WaitUntilStarted = true;
+            // The host does not wait for the broker: with RabbitMQ down the process still listens and answers
+            // /healthz/ready with the bus's health, while MassTransit retries the connection with backoff. Whatever
+            // must not publish before the bus is up waits for it (the backend's reconciler does).
+            options.WaitUntilStarted = false;
             // A step can run for minutes; on shutdown it is cancelled rather than awaited, because every step is
             // idempotent and the saga or the reconciler sends it again.
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(3);

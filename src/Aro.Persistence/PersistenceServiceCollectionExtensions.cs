@@ -44,6 +44,7 @@ public static class PersistenceServiceCollectionExtensions
         AddStore<IAsyncOperationStore, SqliteAsyncOperationStore, CosmosAsyncOperationStore>(services);
         AddStore<IScheduledMessageStore, SqliteScheduledMessageStore, CosmosScheduledMessageStore>(services);
 
+        services.AddSingleton<StoreReadiness>();
         services.AddHostedService<PersistenceInitializer>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             HealthCheckName,

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Aro.Rp.Commands;
 using Aro.Rp.Hosting;
-using Microsoft.Extensions.Options;
 
-var root = new RootCommand("aro-rp: the Azure Red Hat OpenShift resource provider.")
+var root = new RootCommand("aro-rp: the Azure Red Hat OpenShift resource provider. Without a command, the same as aro-rp run.")
 {
+    // Settings (--Section:Key=value) pass through to configuration; CommandLineSettings refuses everything else.
     TreatUnmatchedTokensAsErrors = false,
 };
 root.Subcommands.Add(RunCommand.Create());
@@ -15,18 +15,28 @@ root.Subcommands.Add(DeadLettersCommand.Create());
 root.Subcommands.Add(ClustersCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 
+var parseResult = root.Parse(args);
+if (CommandLineSettings.Unrecognised(parseResult) is { Count: > 0 } unrecognised)
+{
+    foreach (var token in unrecognised)
+    {
+        await Console.Error.WriteLineAsync($"aro-rp: unrecognised command or argument '{token}' (aro-rp --help lists them; settings are --Section:Key=value).");
+    }
+
+    return 1;
+}
+
 // Exceptions propagate so hosting (and WebApplicationFactory, which stops Main by throwing) sees them; a refused
-// configuration is one line naming what to set, and exit code 1.
+// configuration is one line per problem, each naming the variable to set, and exit code 1.
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is StartupRefusedException or OptionsValidationException)
+catch (Exception e) when (StartupRefusal.Of(e) is { } refused)
 {
-    var lines = e is OptionsValidationException validation ? validation.Failures : [e.Message];
-    foreach (var line in lines)
+    foreach (var problem in refused.Problems)
     {
-        await Console.Error.WriteLineAsync($"aro-rp: {line}");
+        await Console.Error.WriteLineAsync($"aro-rp: {problem}");
     }
 
     return 1;

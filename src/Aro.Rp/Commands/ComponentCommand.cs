@@ -11,20 +11,22 @@ internal static class ComponentCommand
 {
     public static Command Frontend() => Create(
         "frontend",
-        "Run only the ARM frontend: validates, records and publishes requests. Needs a shared broker and store (ARO_TRANSPORT, ARO_STORE).");
+        "Run only the ARM frontend: validates, records and publishes requests. Needs a shared broker and store (ARO_TRANSPORT, ARO_STORE).",
+        AroEnvironmentVariables.For("Rp", "Frontend", "ArmAuthentication", "AdminAuthentication", "Persistence", "Messaging", "Serilog"));
 
     public static Command Backend() => Create(
         "backend",
-        "Run only the backend: the lifecycle saga, the step consumers and the reconciler. Several may run at once; they share the work.");
+        "Run only the backend: the lifecycle saga, the step consumers and the reconciler. Several may run at once; they share the work.",
+        AroEnvironmentVariables.For("Rp", "Backend", "Orchestration", "Cloud", "Persistence", "Messaging", "Serilog"));
 
-    private static Command Create(string component, string description)
+    private static Command Create(string component, string description, IEnumerable<string> variables)
     {
-        var command = new Command(component, description);
+        var command = new Command(component, CommandHelp.WithEnvironment(description, variables));
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             // Command-line settings win over the environment; this one names what the process runs.
-            var app = RpApplication.Build([.. parseResult.UnmatchedTokens, $"--{RpOptions.SectionName}:{nameof(RpOptions.Components)}={component}"]);
-            await app.RunAsync(cancellationToken);
+            var app = RpApplication.Build([.. CommandLineSettings.Of(parseResult), $"--{RpOptions.SectionName}:{nameof(RpOptions.Components)}={component}"]);
+            await RpApplication.RunAsync(app, cancellationToken);
             return 0;
         });
         return command;

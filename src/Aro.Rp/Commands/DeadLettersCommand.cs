@@ -20,7 +20,9 @@ internal static class DeadLettersCommand
 
     public static Command Create()
     {
-        var command = new Command("dead-letters", "Inspect and repair RabbitMQ error queues: list faulted messages, requeue them to the queue they failed on, or purge them.");
+        var command = new Command("dead-letters", CommandHelp.WithEnvironment(
+            "Inspect and repair RabbitMQ error queues: list faulted messages, requeue them to the queue they failed on, or purge them.",
+            AroEnvironmentVariables.For("Messaging:Transport", "Messaging:RabbitMq")));
         command.Subcommands.Add(Verb("list", "List faulted messages: queue, message id, type, when and why they faulted.", []));
         command.Subcommands.Add(Verb("requeue", "Move faulted messages back to the queue they failed on (all, or one with --message-id).", []));
         command.Subcommands.Add(Verb("purge", "Delete faulted messages (all, or one with --message-id); needs --yes.", [Yes]));
@@ -99,7 +101,7 @@ internal static class DeadLettersCommand
         }
 
         verb.SetAction((parseResult, cancellationToken) => RunAsync(
-            AroConfiguration.Build([.. parseResult.UnmatchedTokens]),
+            AroConfiguration.Build(CommandLineSettings.Of(parseResult)),
             name,
             parseResult.GetValue(Queue),
             parseResult.GetValue(MessageId),

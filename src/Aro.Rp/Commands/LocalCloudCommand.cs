@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Aro.LocalCloud;
-using Aro.LocalCloud.ServiceBus;
 using Aro.Rp.Hosting;
+using Aro.Rp.LocalCloud;
 
 namespace Aro.Rp.Commands;
 
@@ -14,14 +14,16 @@ internal static class LocalCloudCommand
 {
     public static Command Create()
     {
-        var command = new Command("local-cloud", "Run only the local cloud emulator (ARM, blobs, per-cluster Kubernetes) on ARO_LOCAL_CLOUD_URL (default https://localhost:8444).");
+        var command = new Command("local-cloud", CommandHelp.WithEnvironment(
+            "Run only the local cloud emulator (ARM, blobs, per-cluster Kubernetes) on ARO_LOCAL_CLOUD_URL (default https://localhost:8444).",
+            AroEnvironmentVariables.For("LocalCloud", "Rp:DataDirectory")));
         command.SetAction(RunAsync);
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var configuration = AroConfiguration.Build([.. parseResult.UnmatchedTokens]);
+        var configuration = AroConfiguration.Build(CommandLineSettings.Of(parseResult));
         var options = configuration.GetSection(LocalCloudOptions.SectionName).Get<LocalCloudOptions>() ?? new LocalCloudOptions();
         var dataDirectory = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.DataDirectory)}"] ?? new RpOptions().DataDirectory;
         options.DataDirectory ??= Path.Combine(dataDirectory, "localcloud");
@@ -31,18 +33,7 @@ internal static class LocalCloudCommand
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        LocalCloudServer server;
-        try
-        {
-            server = await LocalCloudServer.StartAsync(options, stopping.Token);
-        }
-        catch (ServiceBusConfigurationException misconfigured)
-        {
-            await Console.Error.WriteLineAsync(misconfigured.Message);
-            return 1;
-        }
-
-        await using var serving = server;
+        await using var server = await EmbeddedLocalCloud.StartServerAsync(options, stopping.Token);
         await Console.Out.WriteLineAsync($"Local cloud listening on {server.BaseAddress} (state in {Path.GetFullPath(options.DataDirectory)}). Ctrl+C stops it.");
         try
         {

@@ -8,7 +8,9 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Run the whole RP in one process: frontend on https://localhost:8443, SQLite store, in-memory bus.");
+        var command = new Command("run", CommandHelp.WithEnvironment(
+            "Run the whole RP in one process: frontend on https://localhost:8443, SQLite store, in-memory bus.",
+            AroEnvironmentVariables.Names));
         command.SetAction(RunAsync);
         return command;
     }
@@ -16,8 +18,8 @@ internal static class RunCommand
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         // Anything System.CommandLine did not recognise goes to ASP.NET Core (e.g. --urls, --environment).
-        var app = RpApplication.Build([.. parseResult.UnmatchedTokens]);
-        await app.RunAsync(cancellationToken);
+        var app = RpApplication.Build(CommandLineSettings.Of(parseResult));
+        await RpApplication.RunAsync(app, cancellationToken);
         return 0;
     }
 }

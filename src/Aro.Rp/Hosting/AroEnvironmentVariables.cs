@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace Aro.Rp.Hosting;
@@ -7,7 +8,7 @@ namespace Aro.Rp.Hosting;
 /// operators set LOCATION or ARO_DATA_DIR as the reference RP's users do while the code binds typed,
 /// validated options from sections.
 /// </summary>
-internal static class AroEnvironmentVariables
+internal static partial class AroEnvironmentVariables
 {
     private static readonly (string Variable, string[] Keys)[] Mappings =
     [
@@ -64,6 +65,39 @@ internal static class AroEnvironmentVariables
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>
     public static IEnumerable<string> Names => Mappings.Select(m => m.Variable);
+
+    /// <summary>The variables that set keys under any of <paramref name="sections"/> ("Messaging", "Rp:LogFormat"), in env.example's order.</summary>
+    public static IEnumerable<string> For(params string[] sections) =>
+        Mappings
+            .Where(m => m.Keys.Any(key => sections.Any(section => key.Equals(section, StringComparison.OrdinalIgnoreCase)
+                || key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))))
+            .Select(m => m.Variable);
+
+    /// <summary>
+    /// What an operator sets to change configuration key <paramref name="key"/>: its documented variable, or else the
+    /// key's own environment form (Backend__RetentionSweepInterval).
+    /// </summary>
+    public static string NameOf(string key) =>
+        Mappings.FirstOrDefault(m => m.Keys.Contains(key, StringComparer.OrdinalIgnoreCase)).Variable
+        ?? key.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary>
+    /// <paramref name="message"/> (from an options validator, which knows keys only) with every mapped key replaced by
+    /// its variable, and a variable the message then names twice ("ARO_TRANSPORT (ARO_TRANSPORT)") named once.
+    /// </summary>
+    public static string InTermsOfVariables(string message)
+    {
+        foreach (var (variable, key) in Mappings.SelectMany(m => m.Keys.Select(key => (m.Variable, Key: key))).OrderByDescending(pair => pair.Key.Length))
+        {
+            message = Regex.Replace(message, $@"(?<![\w:]){Regex.Escape(key)}(?![\w:])", variable);
+        }
+
+        return RepeatedVariable().Replace(message, match =>
+            message.IndexOf(match.Groups["variable"].Value, StringComparison.Ordinal) < match.Index ? "" : match.Value);
+    }
+
+    [GeneratedRegex(@" \((?:set )?(?<variable>[A-Z][A-Z0-9_]+)\)")]
+    private static partial Regex RepeatedVariable();
 
     public static IConfigurationBuilder AddAroEnvironmentVariables(this IConfigurationBuilder configuration)
     {

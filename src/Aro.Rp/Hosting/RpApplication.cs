@@ -4,7 +4,9 @@ using Aro.Messaging;
 using Aro.Persistence;
 using Aro.Rp.Admin;
 using Aro.Rp.LocalCloud;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -18,6 +20,12 @@ internal static class RpApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddAroSources(args);
+
+        // Every configuration problem is reported at once: values that cannot bind are found first and then read as
+        // unset, so that binding does not stop at the first while the validators and the safety checks run.
+        var unusableValues = ConfigurationValueCheck.Problems(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(unusableValues.Select(bad => KeyValuePair.Create(bad.Key, (string?)null)));
+        var problems = unusableValues.Select(bad => bad.Problem).ToList();
 
         builder.Services.AddOptions<RpOptions>()
             .Bind(builder.Configuration.GetSection(RpOptions.SectionName))
@@ -33,11 +41,11 @@ internal static class RpApplication
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
             if (options.LogFormat == "json")
             {
-                logger.WriteTo.Console(new CompactJsonFormatter());
+                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(BrokerConnectionFailures.Summarised, sink => sink.Console(new CompactJsonFormatter())));
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(BrokerConnectionFailures.Summarised, sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")));
             }
         });
 
@@ -94,8 +102,19 @@ internal static class RpApplication
         builder.Services.AddAroTelemetry(builder.Configuration, components);
         builder.Services.AddHealthChecks();
 
-        StartupSafetyChecks.Enforce(builder.Configuration, runsFrontend);
+        // ASP.NET's "Hosting environment: Production" would contradict RP_MODE; the RP says what it runs itself, below.
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+
+        problems.AddRange(StartupSafetyChecks.Problems(builder.Configuration, runsFrontend));
         var app = builder.Build();
+        problems.AddRange(OptionsValidationCheck.Problems(app.Services));
+        if (problems.Count > 0)
+        {
+            ((IDisposable)app).Dispose();
+            throw new StartupRefusedException(problems);
+        }
+
+        StartedNotice.Register(app, components);
         SecurityModeNotice.Log(app.Logger, app.Services.GetRequiredService<IOptions<RpOptions>>().Value, runsFrontend);
         if (components != "all" && !app.Services.GetRequiredService<IMessageTransport>().ReachesOtherProcesses)
         {
@@ -104,8 +123,7 @@ internal static class RpApplication
         }
 
         // Outermost, so the completion line shows the status the client really got.
-        app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = (diagnostics, http) =>
-            diagnostics.Set("RequestId", http.Response.Headers["x-ms-request-id"].ToString()));
+        app.UseSerilogRequestLogging(logging => logging.EnrichDiagnosticContext = ArmRequestIds.Enrich);
         if (runsFrontend)
         {
             app.UseAroFrontend();
@@ -121,5 +139,25 @@ internal static class RpApplication
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="app"/> until it stops; an address already in use refuses the start with one line naming
+    /// the listener and the variable that moves it.
+    /// </summary>
+    public static async Task RunAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            var backendOnly = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] == "backend";
+            var listenUrl = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.ListenUrl)}"] ?? (backendOnly ? RpOptions.BackendListenUrl : new RpOptions().ListenUrl);
+            var listener = backendOnly ? "the backend's health endpoints" : "the ARM API";
+            throw new StartupRefusedException(
+                $"ARO_LISTEN_URL {listenUrl} is already in use by another process ({listener} listen there): set ARO_LISTEN_URL to a free address.");
+        }
     }
 }

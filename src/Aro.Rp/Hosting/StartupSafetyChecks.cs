@@ -63,15 +63,6 @@ internal static class StartupSafetyChecks
         return problems;
     }
 
-    /// <summary>Throws with the first problem, if any.</summary>
-    public static void Enforce(IConfiguration configuration, bool servesArmApi)
-    {
-        if (Problems(configuration, servesArmApi) is [var first, ..])
-        {
-            throw new StartupRefusedException(first);
-        }
-    }
-
     private static IEnumerable<Uri> ListenUrls(string urls) =>
         urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(url => Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)

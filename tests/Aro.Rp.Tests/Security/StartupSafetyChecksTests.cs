@@ -70,9 +70,9 @@ public sealed class StartupSafetyChecksTests : IDisposable
     [Fact]
     public void The_process_exits_1_with_one_line_on_a_refused_configuration()
     {
-        var error = Assert.Throws<StartupRefusedException>(() =>
-            StartupSafetyChecks.Enforce(Production(("Rp:ListenUrl", "http://127.0.0.1:8443")), servesArmApi: true));
-        Assert.StartsWith("ARO_LISTEN_URL", error.Message);
+        var error = Assert.Throws<StartupRefusedException>(() => RpApplication.Build(
+            ["--Rp:Mode=production", "--Rp:ListenUrl=http://127.0.0.1:8443", $"--Rp:DataDirectory={_directory}"]));
+        Assert.Contains(error.Problems, problem => problem.StartsWith("ARO_LISTEN_URL", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
