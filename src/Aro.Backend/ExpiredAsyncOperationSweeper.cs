@@ -21,19 +21,26 @@ internal sealed partial class ExpiredAsyncOperationSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.RetentionSweepInterval, timeProvider);
-        do
+        try
         {
-            try
+            do
             {
-                await SweepAsync(stoppingToken);
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A store outage: the next sweep tries again, and nothing is lost by waiting.
+                    LogSweepFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A store outage: the next sweep tries again, and nothing is lost by waiting.
-                LogSweepFailed(logger, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or a failed start disposing the host before it ever stopped: not a crash to report.
+        }
     }
 
     /// <summary>Deletes every ended operation record past its retention; returns how many it deleted.</summary>

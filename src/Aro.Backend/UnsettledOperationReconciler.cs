@@ -24,28 +24,35 @@ internal sealed partial class UnsettledOperationReconciler(
     {
         // The host starts without waiting for the broker; a sweep before the bus is up would claim operations it
         // cannot publish, and they would wait a whole StaleAfter for the next one.
-        while (bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Unhealthy)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
-        }
-
         var staleAfter = _options.ResumeOnStart ? TimeSpan.Zero : _options.StaleAfter;
         using var timer = new PeriodicTimer(_options.ReconcileInterval, timeProvider);
-        do
+        try
         {
-            try
+            while (bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Unhealthy)
             {
-                await ReconcileAsync(staleAfter, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A store or broker outage: the next sweep tries again.
-                LogSweepFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
 
-            staleAfter = _options.StaleAfter;
+            do
+            {
+                try
+                {
+                    await ReconcileAsync(staleAfter, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A store or broker outage: the next sweep tries again.
+                    LogSweepFailed(logger, ex);
+                }
+
+                staleAfter = _options.StaleAfter;
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or a failed start disposing the host before it ever stopped: not a crash to report.
+        }
     }
 
     /// <summary>Publishes the requests of unsettled operations quiet for at least <paramref name="staleAfter"/>; returns how many.</summary>

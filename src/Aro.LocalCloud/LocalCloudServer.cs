@@ -60,6 +60,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
         // Before the host exists, so a bad setting is one line for the operator rather than a failed-start stack trace.
         TopologyStore.Check(options.ServiceBus);
+        ListenAddressProbe.ThrowIfInUse(url);
         var certificate = LocalCloudCertificate.LoadOrCreate(options.DataDirectory);
         var connections = new ConnectionCounter();
         var builder = WebApplication.CreateSlimBuilder();

@@ -44,7 +44,16 @@ internal sealed partial class PersistenceInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed with its container already (a host stopped after disposal, as test hosts may): nothing runs.
+            return;
+        }
+
         await _initializing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 

@@ -23,22 +23,29 @@ internal sealed partial class ScheduledMessageDelivery(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.PollInterval, timeProvider);
-        do
+        try
         {
-            try
+            do
             {
-                while (await DeliverDueAsync(stoppingToken) == _options.BatchSize)
+                try
                 {
-                    // A full batch: more may be due already.
+                    while (await DeliverDueAsync(stoppingToken) == _options.BatchSize)
+                    {
+                        // A full batch: more may be due already.
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A store or broker outage: the claims lapse and the next sweep tries again.
+                    LogSweepFailed(logger, ex);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A store or broker outage: the claims lapse and the next sweep tries again.
-                LogSweepFailed(logger, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or a failed start disposing the host before it ever stopped: not a crash to report.
+        }
     }
 
     /// <summary>Sends what is due now and not claimed by another backend; returns how many messages were claimed.</summary>

@@ -6,7 +6,9 @@ namespace Aro.Rp.Commands;
 /// <summary>
 /// What the command line may carry besides commands and their options: configuration settings, as
 /// <c>--Section:Key=value</c> (for example <c>--Messaging:Transport=rabbitmq</c>), which win over the environment.
-/// Anything else System.CommandLine did not recognise is an error, not something to start the RP with.
+/// Any <c>--key=value</c> is a setting, as .NET's command-line configuration reads it: the generic host's own
+/// (<c>--environment=</c>, <c>--contentRoot=</c>) and the bare sections WebApplicationFactory passes (<c>--Rp=</c>).
+/// Anything else System.CommandLine did not recognise (a word, <c>--flag</c>) is an error, not something to start the RP with.
 /// </summary>
 internal static partial class CommandLineSettings
 {
@@ -18,6 +20,6 @@ internal static partial class CommandLineSettings
 
     private static bool IsSetting(string token) => Setting().IsMatch(token);
 
-    [GeneratedRegex(@"^--[A-Za-z][^=:\s]*(:[^=:\s]+)+=", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^--[A-Za-z][^=\s]*=", RegexOptions.CultureInvariant)]
     private static partial Regex Setting();
 }

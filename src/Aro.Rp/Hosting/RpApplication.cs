@@ -38,7 +38,10 @@ internal static class RpApplication
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With<LogValueEscaper>()
-                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
+                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+                // RunAsync reports a listen address in use as one line naming ARO_LISTEN_URL; the host's own failed-start
+                // error with its stack trace would only bury it.
+                .Filter.ByExcluding(logEvent => logEvent.Exception?.InnerException is AddressInUseException);
             if (options.LogFormat == "json")
             {
                 logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(BrokerConnectionFailures.Summarised, sink => sink.Console(new CompactJsonFormatter())));
@@ -107,7 +110,10 @@ internal static class RpApplication
 
         problems.AddRange(StartupSafetyChecks.Problems(builder.Configuration, runsFrontend));
         var app = builder.Build();
-        problems.AddRange(OptionsValidationCheck.Problems(app.Services));
+        // A value that could not bind is read as unset, which its validator may refuse again: one line per variable.
+        var alreadyReported = unusableValues.Select(bad => AroEnvironmentVariables.NameOf(bad.Key)).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(OptionsValidationCheck.Problems(app.Services)
+            .Where(problem => !alreadyReported.Any(variable => problem.Contains(variable, StringComparison.Ordinal))));
         if (problems.Count > 0)
         {
             ((IDisposable)app).Dispose();
@@ -147,14 +153,15 @@ internal static class RpApplication
     /// </summary>
     public static async Task RunAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        // Read before running: a failed start disposes the host, and its configuration with it.
+        var backendOnly = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] == "backend";
+        var listenUrl = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.ListenUrl)}"] ?? (backendOnly ? RpOptions.BackendListenUrl : new RpOptions().ListenUrl);
         try
         {
             await app.RunAsync(cancellationToken);
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            var backendOnly = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] == "backend";
-            var listenUrl = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.ListenUrl)}"] ?? (backendOnly ? RpOptions.BackendListenUrl : new RpOptions().ListenUrl);
             var listener = backendOnly ? "the backend's health endpoints" : "the ARM API";
             throw new StartupRefusedException(
                 $"ARO_LISTEN_URL {listenUrl} is already in use by another process ({listener} listen there): set ARO_LISTEN_URL to a free address.");
