@@ -68,7 +68,6 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
         var queue = await fixture.CreateQueueAsync();
         await SendAsync(queue, 300);
         var handled = new ConcurrentDictionary<long, int>();
-        var errors = new ConcurrentBag<Exception>();
         var inFlight = 0;
         var mostInFlight = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -90,17 +89,7 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
                 done.TrySetResult();
             }
         };
-        processor.ProcessErrorAsync += args =>
-        {
-            errors.Add(args.Exception);
-            return Task.CompletedTask;
-        };
-
-        await processor.StartProcessingAsync();
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await processor.StopProcessingAsync();
-
-        Assert.Empty(errors);
+        await RunUntilAsync(processor, done.Task);
         Assert.Equal(300, handled.Count);
         Assert.All(handled.Values, count => Assert.Equal(1, count));
         Assert.True(mostInFlight > 1, "the processor should have run handlers concurrently");
@@ -140,7 +129,6 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
         var queue = await fixture.CreateQueueAsync(o => o.LockDuration = TimeSpan.FromSeconds(2));
         await SendAsync(queue, 2);
         var handled = new ConcurrentDictionary<long, int>();
-        var errors = new ConcurrentBag<Exception>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var processor = fixture.Client.CreateProcessor(queue, new ServiceBusProcessorOptions
         {
@@ -158,17 +146,7 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
                 done.TrySetResult();
             }
         };
-        processor.ProcessErrorAsync += args =>
-        {
-            errors.Add(args.Exception);
-            return Task.CompletedTask;
-        };
-
-        await processor.StartProcessingAsync();
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await processor.StopProcessingAsync();
-
-        Assert.Empty(errors);
+        await RunUntilAsync(processor, done.Task);
         Assert.All(handled.Values, count => Assert.Equal(1, count));
         Assert.Equal(0, (await fixture.Administration.GetQueueRuntimePropertiesAsync(queue)).Value.TotalMessageCount);
     }
@@ -250,5 +228,21 @@ public sealed class PrefetchTests(ServiceBusFixture fixture) : IClassFixture<Ser
         {
             current = seen;
         }
+    }
+
+    /// <summary>Processes until <paramref name="done"/>, then stops; the processor must have reported no error.</summary>
+    private static async Task RunUntilAsync(ServiceBusProcessor processor, Task done)
+    {
+        var errors = new ConcurrentBag<Exception>();
+        processor.ProcessErrorAsync += args =>
+        {
+            errors.Add(args.Exception);
+            return Task.CompletedTask;
+        };
+
+        await processor.StartProcessingAsync();
+        await done.WaitAsync(TimeSpan.FromSeconds(60));
+        await processor.StopProcessingAsync();
+        Assert.Empty(errors);
     }
 }
