@@ -4,6 +4,7 @@ using Aro.Cloud.Compute;
 using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Dns;
+using Aro.Consumers.Ignition;
 using Aro.Consumers.Network;
 using Aro.Consumers.Scale;
 using Aro.Consumers.Teardown;
@@ -61,6 +62,8 @@ public sealed class LocalCloudHarness : IAsyncLifetime
         return services
             .AddAroCloud(configuration)
             .AddSingleton<IClusterDocuments>(clusters)
+            .AddSingleton<ClusterResourceGroup>()
+            .AddSingleton<IIgnitionStore, BlobIgnitionStore>()
             .AddSingleton<INetworkValidator, NetworkValidator>()
             .AddSingleton<IClusterDns, ClusterDns>()
             .AddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>()

@@ -20,6 +20,11 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
         var harness = await provider.StartTestHarness();
         var command = new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1");
+        var ignition = provider.GetRequiredService<Aro.Consumers.Ignition.IIgnitionStore>();
+        await ignition.StoreAsync(ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, InfraId, "bootstrap", "{}"u8.ToArray(), CancellationToken.None);
+        var bootstrapBlob = new Aro.Cloud.Storage.BlobLocation(ValidCluster.ClusterResourceGroupId, Aro.Cloud.Clusters.ClusterResourceNames.StorageAccountFor(ValidCluster.ClusterResourceGroupId), "ignition", "bootstrap.ign");
+        var blobs = provider.GetRequiredService<Aro.Cloud.Storage.IBlobStorage>();
+        Assert.NotNull(await blobs.DownloadAsync(bootstrapBlob, CancellationToken.None));
 
         var first = Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, command));
         var again = Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, command));
@@ -35,6 +40,9 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         Assert.Equal(Enumerable.Range(0, 3).Select(i => $"{InfraId}-master{i}-nic"), await cloud.ListAsync(group, "Microsoft.Network/networkInterfaces"));
         Assert.Equal([$"{InfraId}-default-v4", $"{InfraId}-pip-v4"], await cloud.ListAsync(group, "Microsoft.Network/publicIPAddresses"));
         Assert.Equal([$"{InfraId}-public-lb"], await cloud.ListAsync(group, "Microsoft.Network/loadBalancers"));
+
+        // The bootstrap config holds the pull secret and private keys: gone with the bootstrap VM.
+        Assert.Null(await blobs.DownloadAsync(bootstrapBlob, CancellationToken.None));
     }
 
     [Fact]
