@@ -124,10 +124,11 @@ internal sealed class OpenShiftClusterPutOrPatch(
 
         // Two creates of the same domain can both pass the check above before either commits. Each looks again once
         // its own document is committed (before anything is published) and backs off if it is not alone: at worst
-        // both are refused, never both kept.
-        if (isCreate && await domains.IsHeldByAnotherAsync(cluster, cancellationToken))
+        // both are refused, never both kept. Not cancelled by the caller going away: the reconciler would otherwise
+        // carry on a committed create that never had its second look.
+        if (isCreate && await domains.IsHeldByAnotherAsync(cluster, CancellationToken.None))
         {
-            await clusters.DeleteAsync(document, cancellationToken);
+            await clusters.DeleteAsync(document, CancellationToken.None);
             throw ClusterDomainGuard.DuplicateDomain(cluster);
         }
 
