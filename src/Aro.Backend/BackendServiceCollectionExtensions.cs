@@ -7,6 +7,7 @@ using Aro.Messaging.Scheduling;
 using Aro.Orchestration;
 using Aro.Persistence.Sagas;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aro.Backend;
 
@@ -27,9 +28,9 @@ public static class BackendServiceCollectionExtensions
             .Validate(o => o.RetentionSweepInterval > TimeSpan.Zero, "Backend:RetentionSweepInterval must be positive.")
             .ValidateOnStart();
 
-        services.AddSingleton<StoredClusterDocuments>();
-        services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<StoredClusterDocuments>());
-        services.AddSingleton<IClusterOperationStore>(provider => provider.GetRequiredService<StoredClusterDocuments>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IClusterOperationStore, StoredClusterDocuments>();
+        services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<IClusterOperationStore>());
         services.AddAroCloud(configuration);
         services.AddHostedService<UnsettledOperationReconciler>();
         services.AddHostedService<ExpiredAsyncOperationSweeper>();

@@ -10,7 +10,7 @@ namespace Aro.Backend;
 /// The consumers' narrow views of the store (<see cref="IClusterDocuments"/>, <see cref="IClusterOperationStore"/>)
 /// over the document stores: every change is an ETag-conditional read-modify-write, retried on conflict.
 /// </summary>
-internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IAsyncOperationStore operations) : IClusterDocuments, IClusterOperationStore
+internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IAsyncOperationStore operations, TimeProvider timeProvider) : IClusterOperationStore
 {
     public async Task<StoredCluster?> GetAsync(string resourceId, CancellationToken cancellationToken) =>
         Stored(await clusters.GetAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), cancellationToken));
@@ -25,25 +25,9 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
             }
 
             change(document.OpenShiftCluster);
+            document.LastProgressAt = timeProvider.GetUtcNow();
             return true;
         }, cancellationToken));
-
-    public async Task<bool> UpdateClusterAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
-    {
-        var applied = false;
-        await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), document =>
-        {
-            applied = IsCurrent(document, operationId);
-            if (applied)
-            {
-                change(document.OpenShiftCluster);
-                document.LastProgressAt = DateTimeOffset.UtcNow;
-            }
-
-            return applied;
-        }, cancellationToken);
-        return applied;
-    }
 
     public async Task<bool> DeleteClusterAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {

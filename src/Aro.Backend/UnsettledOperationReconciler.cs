@@ -1,6 +1,3 @@
-using Aro.Api.Model;
-using Aro.Api.Resources;
-using Aro.Contracts;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using MassTransit;
@@ -61,7 +58,7 @@ internal sealed partial class UnsettledOperationReconciler(
                 continue;
             }
 
-            var request = RequestFor(document, now);
+            var request = ClusterOperationRequests.Of(document, now);
             await bus.Publish(request, request.GetType(), cancellationToken);
             LogRepublished(logger, request.GetType().Name, document.OpenShiftCluster.Id, document.AsyncOperationId);
             published++;
@@ -87,22 +84,6 @@ internal sealed partial class UnsettledOperationReconciler(
             // Changed meanwhile: it is making progress, or another backend claimed it.
             return false;
         }
-    }
-
-    private static object RequestFor(OpenShiftClusterDocument document, DateTimeOffset now)
-    {
-        var cluster = document.OpenShiftCluster;
-        var clusterId = ClusterIdentity.FromResourceId(cluster.Id);
-        var operationId = document.AsyncOperationId!;
-        var workerCount = cluster.Properties.WorkerProfiles.Sum(w => w.Count);
-        return cluster.Properties.ProvisioningState switch
-        {
-            ProvisioningState.Creating => new ClusterCreateRequested(clusterId, cluster.Id, operationId, now),
-            ProvisioningState.Deleting => new ClusterDeleteRequested(clusterId, cluster.Id, operationId, now),
-            // Which kind of update it was does not matter: the saga re-emits its current operation, and a saga
-            // that lost it reconciles the worker count, all an update can change.
-            _ => new ClusterUpdateRequested(clusterId, cluster.Id, operationId, workerCount, now),
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {MessageType} again for {ResourceId} (operation {OperationId}): no progress seen")]

@@ -18,7 +18,7 @@ public sealed class CloudHttpTransport : IDisposable
 
     public CloudHttpTransport(IOptions<CloudOptions> options)
     {
-        _handler = new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime };
+        _handler = new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime, ConnectCallback = Identity.LoopbackNames.ConnectAsync };
         if (options.Value.AllowUntrustedCertificates)
         {
             _handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };

@@ -1,11 +1,11 @@
 using Aro.Cloud.Compute;
 using Aro.Cloud.Dns;
+using Aro.Cloud.Identity;
 using Aro.Cloud.Kubernetes;
 using Aro.Cloud.Network;
 using Aro.Cloud.Resources;
 using Aro.Cloud.Storage;
 using Azure.Core;
-using Azure.Identity;
 using Azure.ResourceManager;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,9 +18,9 @@ public static class CloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="CloudOptions"/> (section <c>Cloud</c>, validated on start), the shared
-    /// <see cref="ArmClient"/> and every cloud adapter. The token credential is a static one for the local
-    /// emulator and <see cref="DefaultAzureCredential"/> for Azure; a host that needs another (a workload
-    /// identity, a certificate) registers its own <see cref="TokenCredential"/> before calling this.
+    /// <see cref="ArmClient"/> and every cloud adapter. The token credential is chosen by
+    /// <see cref="AzureIdentityOptions"/> (<see cref="AddAroAzureCredential"/>); a host that needs another registers its
+    /// own <see cref="TokenCredential"/> before calling this.
     /// </summary>
     public static IServiceCollection AddAroCloud(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,11 +35,7 @@ public static class CloudServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TokenCredential>(provider =>
-            provider.GetRequiredService<IOptions<CloudOptions>>().Value.IsLocal
-                ? new LocalEmulatorCredential()
-                : new DefaultAzureCredential());
-        services.TryAddSingleton<CloudHttpTransport>();
+        services.AddAroAzureCredential(configuration);
         services.TryAddSingleton<ArmClientFactory>();
         services.TryAddSingleton(provider => provider.GetRequiredService<ArmClientFactory>().Create());
         services.TryAddSingleton<ArmGenericResources>();
@@ -54,6 +50,21 @@ public static class CloudServiceCollectionExtensions
         services.TryAddSingleton<IBlobStorage, BlobStorage>();
         services.TryAddSingleton<KubernetesClientFactory>();
         services.TryAddSingleton<IMachineSets, MachineSets>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="TokenCredential"/> every Azure client of the process shares (section <c>AzureIdentity</c>)
+    /// and the HTTP transport it and they use. Safe to call more than once (the frontend calls it for Key Vault alone).
+    /// </summary>
+    public static IServiceCollection AddAroAzureCredential(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AzureIdentityOptions>().Bind(configuration.GetSection(AzureIdentityOptions.SectionName));
+        services.TryAddSingleton<CloudHttpTransport>();
+        services.TryAddSingleton<TokenCredential>(provider => AzureCredentialFactory.Create(
+            provider.GetRequiredService<IOptions<AzureIdentityOptions>>().Value,
+            provider.GetRequiredService<IOptions<CloudOptions>>().Value,
+            provider.GetRequiredService<CloudHttpTransport>()));
         return services;
     }
 }

@@ -57,6 +57,9 @@ public sealed class LocalCloudServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var url = new Uri(options.Url);
+
+        // Before the host exists, so a bad setting is one line for the operator rather than a failed-start stack trace.
+        TopologyStore.Check(options.ServiceBus);
         var certificate = LocalCloudCertificate.LoadOrCreate(options.DataDirectory);
         var connections = new ConnectionCounter();
         var builder = WebApplication.CreateSlimBuilder();

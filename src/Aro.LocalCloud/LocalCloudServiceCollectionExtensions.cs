@@ -3,6 +3,7 @@ using Aro.LocalCloud.Authentication;
 using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Hosting;
+using Aro.LocalCloud.Identity;
 using Aro.LocalCloud.Kubernetes;
 using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
@@ -40,6 +41,7 @@ public static class LocalCloudServiceCollectionExtensions
         services.AddSingleton<KubernetesRequestHandler>();
         services.AddSingleton<BlobRequestHandler>();
         services.AddSingleton(sp => new ArmClientCertificates(sp.GetRequiredService<LocalCloudOptions>()));
+        services.AddLocalIdentitiesAndKeyVault();
         services.AddSingleton<LocalServiceBus>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalServiceBus>());
         return services;

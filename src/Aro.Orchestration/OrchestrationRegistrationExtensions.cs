@@ -8,8 +8,8 @@ public static class OrchestrationRegistrationExtensions
     /// <summary>
     /// Registers the cluster lifecycle saga (state machine and endpoint definition) and validates
     /// <see cref="ClusterLifecycleOptions"/>, which the host binds from <see cref="ClusterLifecycleOptions.SectionName"/>.
-    /// The saga's step timeouts need a message scheduler on the bus (e.g. AddDelayedMessageScheduler with
-    /// UseDelayedMessageScheduler). Without <paramref name="configureRepository"/> the bus's default saga
+    /// The saga's step timeouts need a message scheduler on the bus that can cancel (the in-memory transport's
+    /// InMemoryMessageScheduler, the store-backed one): a step that answers unschedules its timeout. Without <paramref name="configureRepository"/> the bus's default saga
     /// repository applies (in memory).
     /// </summary>
     public static IBusRegistrationConfigurator AddAroOrchestration(

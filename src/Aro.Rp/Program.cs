@@ -12,6 +12,7 @@ root.Subcommands.Add(ComponentCommand.Frontend());
 root.Subcommands.Add(ComponentCommand.Backend());
 root.Subcommands.Add(LocalCloudCommand.Create());
 root.Subcommands.Add(DeadLettersCommand.Create());
+root.Subcommands.Add(ClustersCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 
 // Exceptions propagate so hosting (and WebApplicationFactory, which stops Main by throwing) sees them; a refused

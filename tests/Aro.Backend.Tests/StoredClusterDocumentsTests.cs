@@ -18,7 +18,7 @@ public sealed class StoredClusterDocumentsTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _clusters = _store.Get<IOpenShiftClusterStore>();
-        _documents = new StoredClusterDocuments(_clusters, _store.Get<IAsyncOperationStore>());
+        _documents = new StoredClusterDocuments(_clusters, _store.Get<IAsyncOperationStore>(), TimeProvider.System);
         return Task.CompletedTask;
     }
 

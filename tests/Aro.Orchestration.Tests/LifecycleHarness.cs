@@ -1,13 +1,19 @@
 using Aro.Contracts;
+using Aro.Messaging;
+using Aro.Messaging.InMemory;
+using Aro.Messaging.Scheduling;
+using Aro.Persistence;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Orchestration.Tests;
 
 /// <summary>
-/// The saga on MassTransit's test harness (in-memory transport, delayed scheduler for the step timeouts)
-/// with <see cref="FakeStepConsumer"/> answering its commands.
+/// The saga on MassTransit's test harness (in-memory transport) with <see cref="FakeStepConsumer"/> answering its
+/// commands. Step timeouts go through the in-memory transport's own scheduler, or, given a data directory, through
+/// the store-backed scheduler over SQLite (as on RabbitMQ).
 /// </summary>
 public sealed class LifecycleHarness : IAsyncDisposable
 {
@@ -40,9 +46,21 @@ public sealed class LifecycleHarness : IAsyncDisposable
     public static async Task<LifecycleHarness> StartAsync(
         Action<ClusterLifecycleOptions>? options = null,
         Action<ISagaRegistrationConfigurator<ClusterLifecycleState>>? repository = null,
-        LifecycleHarness? restartOf = null)
+        LifecycleHarness? restartOf = null,
+        string? storedSchedulerDirectory = null)
     {
         var services = new ServiceCollection();
+        if (storedSchedulerDirectory is not null)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = storedSchedulerDirectory })
+                .Build();
+            services.AddLogging();
+            services.AddSingleton(TimeProvider.System);
+            services.AddAroPersistence(configuration);
+            services.AddOptions<MessagingOptions>();
+        }
+
         services.AddSingleton<FakeCloud>();
         services.Configure<ClusterLifecycleOptions>(o => options?.Invoke(o));
         services.AddMassTransitTestHarness(bus =>
@@ -52,21 +70,52 @@ public sealed class LifecycleHarness : IAsyncDisposable
             // long, so the quiet period must outlast a slow machine's pause between a test's own steps.
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(3));
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddDelayedMessageScheduler();
+            if (storedSchedulerDirectory is null)
+            {
+                bus.AddInMemoryMessageScheduler();
+            }
+            else
+            {
+                bus.AddStoredMessageSchedulerClient();
+                bus.AddStoredMessageScheduler();
+            }
+
             bus.AddAroOrchestration(repository);
             bus.AddConsumer<FakeStepConsumer>();
             bus.AddConsumer<OutcomeRecorder>();
             bus.UsingInMemory((context, transport) =>
             {
-                transport.UseDelayedMessageScheduler();
+                if (storedSchedulerDirectory is null)
+                {
+                    transport.UseInMemoryMessageScheduler(context);
+                }
+                else
+                {
+                    transport.UseStoredMessageScheduler();
+                }
+
                 transport.ConfigureEndpoints(context);
             });
         });
 
         // A restart keeps the cluster's identity; everything in memory (bus, scheduled timeouts) is new.
         var harness = new LifecycleHarness(services.BuildServiceProvider(validateScopes: true), restartOf?.ClusterId, restartOf?.ResourceId);
+        foreach (var schema in harness._provider.GetServices<Aro.Persistence.Stores.IStoreSchema>())
+        {
+            await schema.EnsureCreatedAsync(CancellationToken.None);
+        }
+
         await harness.Harness.Start();
         return harness;
+    }
+
+    /// <summary>Creates <paramref name="count"/> clusters of their own at once and waits until every one runs.</summary>
+    public async Task CreateManyRunningAsync(int count)
+    {
+        var creates = Enumerable.Range(0, count).Select(i =>
+            Harness.Bus.Publish(new ClusterCreateRequested(Guid.NewGuid(), $"{ResourceId}-{i}", $"op-create-{i}", DateTimeOffset.UtcNow)));
+        await Task.WhenAll(creates);
+        await Cloud.WaitForAsync<ClusterProvisioningSucceeded>(count);
     }
 
     public Task CreateAsync(string operationId) =>

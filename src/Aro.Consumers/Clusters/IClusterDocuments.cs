@@ -5,8 +5,8 @@ namespace Aro.Consumers.Clusters;
 /// <summary>
 /// The consumers' narrow view of the cluster store: read a cluster with the operation acting on it, and change it
 /// on behalf of an operation with optimistic concurrency (the host implements it over the document store; tests
-/// over memory). Only the operation currently acting on a cluster may change it, so a late step command of an
-/// operation that failed or was superseded (by a delete, say) can never write into a cluster that moved on.
+/// over memory). Only the operation currently acting on a cluster may change it, so a late step command or event
+/// of an operation that failed or was superseded (by a delete, say) can never write into a cluster that moved on.
 /// </summary>
 public interface IClusterDocuments
 {
@@ -14,10 +14,11 @@ public interface IClusterDocuments
     Task<StoredCluster?> GetAsync(string resourceId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the stored cluster and writes it conditionally on its ETag, re-reading and
-    /// re-applying on conflict, but only while <paramref name="operationId"/> is the operation acting on it: otherwise
-    /// nothing is written. Returns what is stored afterwards (<see cref="StoredCluster.OperationId"/> tells whether the
-    /// change applied), or null when the cluster is gone.
+    /// The one conditional write of a cluster on behalf of an operation: applies <paramref name="change"/> to the
+    /// stored cluster and writes it on its ETag, re-reading and re-applying on conflict, but only while
+    /// <paramref name="operationId"/> is the operation acting on it (otherwise nothing is written). A write records
+    /// the operation's progress, so the reconciler leaves it alone. Returns what is stored afterwards
+    /// (<see cref="StoredCluster.Supersedes"/> tells whether the change applied), or null when the cluster is gone.
     /// </summary>
     Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace Aro.Consumers.Clusters;
 /// <summary>The re-checks long steps make between phases, so an operation that stops acting on its cluster stops its step.</summary>
 public static class OperationChecks
 {
-    /// <summary>Null while <paramref name="operationId"/> acts on the cluster; otherwise why its step must stop. One document read.</summary>
+    /// <summary>Null while <paramref name="operationId"/> acts on the cluster; otherwise the supersession that ends its step. One document read.</summary>
     public static async Task<Supersession?> CheckOperationAsync(this IClusterDocuments documents, string resourceId, string operationId, CancellationToken cancellationToken) =>
         await documents.GetAsync(resourceId, cancellationToken) is { } stored
             ? stored.Supersedes(operationId)
@@ -23,13 +23,13 @@ public static class OperationChecks
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var waiting = wait(stop.Token);
+        using var waitCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waiting = wait(waitCancellation.Token);
         try
         {
             while (true)
             {
-                var tick = Task.Delay(interval, timeProvider, stop.Token);
+                var tick = Task.Delay(interval, timeProvider, waitCancellation.Token);
                 if (await Task.WhenAny(waiting, tick) == waiting)
                 {
                     await waiting;
@@ -37,9 +37,9 @@ public static class OperationChecks
                 }
 
                 await tick;
-                if (await documents.CheckOperationAsync(resourceId, operationId, cancellationToken) is { } superseded)
+                if (await documents.CheckOperationAsync(resourceId, operationId, cancellationToken) is { } supersession)
                 {
-                    await stop.CancelAsync();
+                    await waitCancellation.CancelAsync();
                     try
                     {
                         await waiting;
@@ -49,13 +49,13 @@ public static class OperationChecks
                         // The wait we stopped.
                     }
 
-                    return superseded;
+                    return supersession;
                 }
             }
         }
         finally
         {
-            await stop.CancelAsync();
+            await waitCancellation.CancelAsync();
         }
     }
 }

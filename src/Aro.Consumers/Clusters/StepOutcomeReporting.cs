@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Aro.Consumers.Clusters;
 
 /// <summary>
-/// How every step consumer answers the saga, in one place: a superseded command is logged and answered with
+/// How every step consumer answers the saga, in one place: a command ended by a supersession is logged and answered with
 /// nothing (the saga has moved on), a permanent failure with the step's failure event carrying its CloudError,
 /// anything else with its success event.
 /// </summary>
@@ -20,11 +20,11 @@ internal static class StepOutcomeReporting
         where TCommand : class
         where TSucceeded : class
         where TFailed : class =>
-        context.ReportOutcomeAsync(outcome.Superseded, outcome.Error, logger, succeeded, failed);
+        context.ReportOutcomeAsync(outcome.Supersession, outcome.Error, logger, succeeded, failed);
 
     public static async Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
         this ConsumeContext<TCommand> context,
-        Supersession? superseded,
+        Supersession? supersession,
         CloudErrorBody? error,
         ILogger logger,
         Func<TSucceeded> succeeded,
@@ -33,9 +33,9 @@ internal static class StepOutcomeReporting
         where TSucceeded : class
         where TFailed : class
     {
-        if (superseded is not null)
+        if (supersession is not null)
         {
-            superseded.Log(logger, typeof(TCommand).Name);
+            supersession.Log(logger, typeof(TCommand).Name);
             return;
         }
 

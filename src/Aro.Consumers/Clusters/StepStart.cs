@@ -2,23 +2,31 @@ using Aro.Api;
 
 namespace Aro.Consumers.Clusters;
 
-/// <summary>How a step begins: it reads its cluster, and stops when the cluster is gone or another operation acts on it.</summary>
+/// <summary>
+/// How a step begins, and how it carries on after each of its writes: with the cluster as stored, while the
+/// step's operation acts on it; otherwise it ends with a <see cref="Supersession"/>.
+/// </summary>
 public static class StepStart
 {
+    /// <summary>Reads the cluster for a step: see <see cref="ForStep"/>.</summary>
+    public static async Task<(StoredCluster? Stored, StepOutcome? Supersession)> ReadForStepAsync(
+        this IClusterDocuments documents, string resourceId, string operationId, CancellationToken cancellationToken) =>
+        (await documents.GetAsync(resourceId, cancellationToken)).ForStep(resourceId, operationId);
+
     /// <summary>
-    /// The stored cluster while <paramref name="operationId"/> acts on it; otherwise no cluster and the outcome the step
-    /// reports instead (failed with <see cref="ClusterNotFound"/>, or skipped as superseded).
+    /// The one check of what a step read or wrote: the stored cluster while <paramref name="operationId"/> acts on it;
+    /// otherwise no cluster and the outcome the step reports instead, failed with <see cref="ClusterNotFound"/> when the
+    /// cluster is gone, or its supersession when another operation acts on it.
     /// </summary>
-    public static async Task<(StoredCluster? Stored, StepOutcome? Stop)> ReadForStepAsync(
-        this IClusterDocuments documents, string resourceId, string operationId, CancellationToken cancellationToken)
+    public static (StoredCluster? Stored, StepOutcome? Supersession) ForStep(this StoredCluster? stored, string resourceId, string operationId)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
+        if (stored is null)
         {
             return (null, StepOutcome.Failed(ClusterNotFound(resourceId)));
         }
 
-        return stored.Supersedes(operationId) is { } superseded
-            ? (null, StepOutcome.Skipped(superseded))
+        return stored.Supersedes(operationId) is { } supersession
+            ? (null, StepOutcome.Of(supersession))
             : (stored, null);
     }
 

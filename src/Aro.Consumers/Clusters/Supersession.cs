@@ -10,5 +10,5 @@ namespace Aro.Consumers.Clusters;
 public sealed record Supersession(string ResourceId, string OperationId, string? CurrentOperationId)
 {
     public void Log(ILogger logger, string step) =>
-        SupersessionLog.StepSkipped(logger, step, ResourceId, OperationId, CurrentOperationId ?? "none, the cluster is gone");
+        SupersessionLog.StepDoesNothing(logger, step, ResourceId, OperationId, CurrentOperationId ?? "none, the cluster is gone");
 }

@@ -26,10 +26,10 @@ internal sealed partial class CredentialsService(
 
     public async Task<StepOutcome> IssueAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return unstarted!;
+            return supersession!;
         }
 
         if (IsIssued(stored.Cluster.Properties.Credentials))
@@ -43,11 +43,13 @@ internal sealed partial class CredentialsService(
             return StepOutcome.Failed(invalidDomain);
         }
 
-        var (cluster, stop) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (cluster is null)
+        var (ensured, supersessionWhileEnsuring) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (ensured is null)
         {
-            return stop;
+            return supersessionWhileEnsuring!;
         }
+
+        var cluster = ensured.Cluster;
 
         var clusterPki = cluster.Properties.Pki!;
         if (string.IsNullOrEmpty(clusterPki.AdminClientCertificatePem) || string.IsNullOrEmpty(clusterPki.AdminClientKeyPem))
@@ -72,17 +74,13 @@ internal sealed partial class CredentialsService(
                 credentials.AdminKubeconfig = kubeconfig;
             }
         }, cancellationToken);
-        if (written is null)
+        var (issued, supersessionBeforeWriting) = written.ForStep(resourceId, operationId);
+        if (issued is null)
         {
-            return StepOutcome.Failed(StepStart.ClusterNotFound(resourceId));
+            return supersessionBeforeWriting!;
         }
 
-        if (written.Supersedes(operationId) is { } supersededBeforeWriting)
-        {
-            return StepOutcome.Skipped(supersededBeforeWriting);
-        }
-
-        LogIssued(logger, written.Cluster.Properties.InfraId);
+        LogIssued(logger, issued.Cluster.Properties.InfraId);
         return StepOutcome.Done;
     }
 

@@ -12,7 +12,7 @@ public sealed class IssueCredentialsConsumer(ICredentialsService credentials, IL
     public async Task Consume(ConsumeContext<IssueCredentials> context)
     {
         var command = context.Message;
-        var outcome = await credentials.IssueAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await credentials.IssueAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

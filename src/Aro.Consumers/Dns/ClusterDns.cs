@@ -27,10 +27,10 @@ public sealed class ClusterDns(
 
     public async Task<StepOutcome> ConfigureAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return unstarted!;
+            return supersession!;
         }
 
         var cluster = stored.Cluster;

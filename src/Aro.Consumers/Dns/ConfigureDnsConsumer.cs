@@ -11,7 +11,7 @@ public sealed class ConfigureDnsConsumer(IClusterDns dns, ILogger<ConfigureDnsCo
     public async Task Consume(ConsumeContext<ConfigureDns> context)
     {
         var command = context.Message;
-        var outcome = await dns.ConfigureAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await dns.ConfigureAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

@@ -11,7 +11,7 @@ public sealed class GenerateIgnitionConsumer(IIgnitionService ignition, ILogger<
     public async Task Consume(ConsumeContext<GenerateIgnition> context)
     {
         var command = context.Message;
-        var outcome = await ignition.GenerateAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await ignition.GenerateAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

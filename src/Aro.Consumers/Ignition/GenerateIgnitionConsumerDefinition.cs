@@ -10,7 +10,7 @@ public sealed class GenerateIgnitionConsumerDefinition : ConsumerDefinition<Gene
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<GenerateIgnitionConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(250, 1000, 5000, 15000));
+        endpointConfigurator.UseMessageRetry(RetryPolicies.ShortCloudStep);
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

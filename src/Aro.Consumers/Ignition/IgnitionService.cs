@@ -23,10 +23,10 @@ internal sealed partial class IgnitionService(
 
     public async Task<StepOutcome> GenerateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return unstarted!;
+            return supersession!;
         }
 
         var domain = ClusterDomain.For(stored.Cluster, _options);
@@ -35,11 +35,13 @@ internal sealed partial class IgnitionService(
             return StepOutcome.Failed(invalid);
         }
 
-        var (cluster, stop) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (cluster is null)
+        var (ensured, supersessionWhileEnsuring) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
+        if (ensured is null)
         {
-            return stop;
+            return supersessionWhileEnsuring!;
         }
+
+        var cluster = ensured.Cluster;
 
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         var infraId = cluster.Properties.InfraId!;

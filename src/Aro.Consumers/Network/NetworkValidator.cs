@@ -21,10 +21,10 @@ public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetwor
 
     public async Task<StepOutcome> ValidateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return unstarted!;
+            return supersession!;
         }
 
         var error = await ValidateAsync(stored.Cluster, cancellationToken);

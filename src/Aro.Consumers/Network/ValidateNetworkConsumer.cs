@@ -11,7 +11,7 @@ public sealed class ValidateNetworkConsumer(INetworkValidator validator, ILogger
     public async Task Consume(ConsumeContext<ValidateNetwork> context)
     {
         var command = context.Message;
-        var outcome = await validator.ValidateAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await validator.ValidateAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

@@ -7,7 +7,7 @@ public sealed class ValidateNetworkConsumerDefinition : ConsumerDefinition<Valid
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ValidateNetworkConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(250, 1000, 5000, 15000));
+        endpointConfigurator.UseMessageRetry(RetryPolicies.ShortCloudStep);
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

@@ -39,20 +39,10 @@ internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiI
 
     /// <summary>
     /// <see cref="EnsureAsync"/> for a step: the cluster, with its PKI, to carry on with; or, when there is none,
-    /// the outcome that ends the step (the cluster is gone, or another operation took it over meanwhile).
+    /// the supersession that ends the step (<see cref="StepStart.ForStep"/>).
     /// </summary>
-    public async Task<(OpenShiftCluster? Cluster, StepOutcome Stop)> EnsureForStepAsync(string resourceId, string operationId, StoredCluster current, string fqdn, CancellationToken cancellationToken)
-    {
-        var stored = await EnsureAsync(resourceId, operationId, current, fqdn, cancellationToken);
-        if (stored is null)
-        {
-            return (null, StepOutcome.Failed(StepStart.ClusterNotFound(resourceId)));
-        }
-
-        return stored.Supersedes(operationId) is { } superseded
-            ? (null, StepOutcome.Skipped(superseded))
-            : (stored.Cluster, StepOutcome.Done);
-    }
+    public async Task<(StoredCluster? Stored, StepOutcome? Supersession)> EnsureForStepAsync(string resourceId, string operationId, StoredCluster current, string fqdn, CancellationToken cancellationToken) =>
+        (await EnsureAsync(resourceId, operationId, current, fqdn, cancellationToken)).ForStep(resourceId, operationId);
 
     private static bool HasPki(OpenShiftCluster cluster) =>
         !string.IsNullOrEmpty(cluster.Properties.Pki?.RootCaCertificatePem);

@@ -22,7 +22,7 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
         }, cancellationToken);
 
     public Task EndpointsKnownAsync(string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken) =>
-        store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        store.UpdateAsync(resourceId, operationId, cluster =>
         {
             var properties = cluster.Properties;
             properties.ApiServerProfile.Url = apiServerUrl;
@@ -36,7 +36,7 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
 
     public async Task SucceededAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        await store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        await store.UpdateAsync(resourceId, operationId, cluster =>
         {
             cluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
             cluster.Properties.FailedProvisioningState = null;
@@ -47,7 +47,7 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
 
     public async Task FailedAsync(string resourceId, string operationId, CloudErrorBody error, CancellationToken cancellationToken)
     {
-        await store.UpdateClusterAsync(resourceId, operationId, cluster =>
+        await store.UpdateAsync(resourceId, operationId, cluster =>
         {
             if (cluster.Properties.ProvisioningState.IsTerminal())
             {

@@ -10,7 +10,7 @@ public sealed class ClusterProjectionConsumerDefinition : ConsumerDefinition<Clu
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ClusterProjectionConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 5000));
+        endpointConfigurator.UseMessageRetry(RetryPolicies.StoreWrite);
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

@@ -1,16 +1,14 @@
 using Aro.Api.Model;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Projection;
 
 /// <summary>
-/// What the projection needs from the store: changes that apply only while the cluster's current
-/// operation is still the one an event belongs to, so late events of an older operation change nothing.
+/// What the projection needs from the store: the steps' conditional cluster write (<see cref="IClusterDocuments.UpdateAsync"/>),
+/// the cluster's deletion and the operation's record, so late events of an older operation change nothing.
 /// </summary>
-public interface IClusterOperationStore
+public interface IClusterOperationStore : IClusterDocuments
 {
-    /// <summary>Applies <paramref name="change"/> if the cluster exists and its current operation is <paramref name="operationId"/>.</summary>
-    /// <returns>Whether the change was applied.</returns>
-    Task<bool> UpdateClusterAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken);
 
     /// <summary>Deletes the cluster document if its current operation is <paramref name="operationId"/>.</summary>
     Task<bool> DeleteClusterAsync(string resourceId, string operationId, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ public sealed class ScaleWorkersConsumer(IWorkerScaler scaler, ILogger<ScaleWork
     public async Task Consume(ConsumeContext<ScaleWorkers> context)
     {
         var command = context.Message;
-        var outcome = await scaler.ScaleAsync(command.ResourceId, command.OperationId, command.WorkerCount, context.CancellationToken);
+        var outcome = await scaler.ScaleAsync(command.ResourceId, command.OperationId, command.WorkerCount, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

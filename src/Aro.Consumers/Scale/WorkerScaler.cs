@@ -21,10 +21,10 @@ public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machi
 
     public async Task<StepOutcome> ScaleAsync(string resourceId, string operationId, int workerCount, CancellationToken cancellationToken)
     {
-        var (stored, unstarted) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return unstarted!;
+            return supersession!;
         }
 
         var cluster = stored.Cluster;
@@ -56,14 +56,14 @@ public sealed class WorkerScaler(IClusterDocuments documents, IMachineSets machi
             }
         }
 
-        var supersededWhileWaiting = await documents.WaitWhileCurrentAsync(
+        var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,
             operationId,
-            stop => machineSets.WaitUntilReadyAsync(kubernetes, IsWorker, stop),
+            waitCancellation => machineSets.WaitUntilReadyAsync(kubernetes, IsWorker, waitCancellation),
             _options.KubernetesPollInterval,
             timeProvider,
             cancellationToken);
-        return supersededWhileWaiting is null ? StepOutcome.Done : StepOutcome.Skipped(supersededWhileWaiting);
+        return supersessionWhileWaiting is null ? StepOutcome.Done : StepOutcome.Of(supersessionWhileWaiting);
     }
 
     private static bool IsWorker(MachineSet set) => set.Role is null or WorkerRole;

@@ -26,9 +26,9 @@ public sealed class ClusterTeardown(IClusterDocuments documents, ClusterResource
             return StepOutcome.Done;
         }
 
-        if (stored.Supersedes(operationId) is { } superseded)
+        if (stored.Supersedes(operationId) is { } supersession)
         {
-            return StepOutcome.Skipped(superseded);
+            return StepOutcome.Of(supersession);
         }
 
         var cluster = stored.Cluster;

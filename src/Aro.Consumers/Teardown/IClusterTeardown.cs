@@ -7,7 +7,7 @@ public interface IClusterTeardown
 {
     /// <summary>
     /// Done once nothing is left (including when nothing was ever created, or the cluster document is gone: then
-    /// nothing is left to own); otherwise the permanent problem. Transient failures throw. Skipped, touching
+    /// nothing is left to own); otherwise the permanent problem. Transient failures throw. A supersession, touching
     /// nothing, when another operation than <paramref name="operationId"/> acts on the cluster.
     /// </summary>
     Task<StepOutcome> TearDownAsync(string resourceId, string operationId, CancellationToken cancellationToken);

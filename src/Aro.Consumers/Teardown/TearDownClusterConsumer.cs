@@ -12,7 +12,7 @@ public sealed class TearDownClusterConsumer(IClusterTeardown teardown, ILogger<T
     public async Task Consume(ConsumeContext<TearDownCluster> context)
     {
         var command = context.Message;
-        var outcome = await teardown.TearDownAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await teardown.TearDownAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(StepOutcome.Failed);
         await context.ReportOutcomeAsync(
             outcome,
             logger,

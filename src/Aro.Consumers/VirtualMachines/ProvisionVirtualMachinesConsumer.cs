@@ -14,9 +14,9 @@ public sealed class ProvisionVirtualMachinesConsumer(IVirtualMachineProvisioner 
     public async Task Consume(ConsumeContext<ProvisionVirtualMachines> context)
     {
         var command = context.Message;
-        var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken);
+        var outcome = await provisioner.ProvisionAsync(command.ResourceId, command.OperationId, context.CancellationToken).FailOnPermanentRefusalAsync(ProvisioningOutcome.Failed);
         await context.ReportOutcomeAsync(
-            outcome.Superseded,
+            outcome.Supersession,
             outcome.Error,
             logger,
             succeeded: () => new VirtualMachinesProvisioned(

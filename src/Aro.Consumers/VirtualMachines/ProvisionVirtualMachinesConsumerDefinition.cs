@@ -10,7 +10,7 @@ public sealed class ProvisionVirtualMachinesConsumerDefinition : ConsumerDefinit
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ProvisionVirtualMachinesConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5)));
+        endpointConfigurator.UseMessageRetry(RetryPolicies.LongCloudStep);
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

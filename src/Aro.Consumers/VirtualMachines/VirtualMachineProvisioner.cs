@@ -36,14 +36,10 @@ public sealed class VirtualMachineProvisioner(
 
     public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        if (await documents.GetAsync(resourceId, cancellationToken) is not { } stored)
+        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
+        if (stored is null)
         {
-            return ProvisioningOutcome.Failed(StepStart.ClusterNotFound(resourceId));
-        }
-
-        if (stored.Supersedes(operationId) is { } superseded)
-        {
-            return ProvisioningOutcome.Skipped(superseded);
+            return ProvisioningOutcome.Ended(supersession!);
         }
 
         var cluster = stored.Cluster;
@@ -87,9 +83,9 @@ public sealed class VirtualMachineProvisioner(
         // Once the workers' MachineSet exists the cluster is past bootstrapping: a repeat must not bring it back.
         if (!await PastBootstrapAsync(group, names, kubernetes, machineSetName, cancellationToken))
         {
-            if (await CheckOperationAsync() is { } superseded)
+            if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Skipped(superseded);
+                return ProvisioningOutcome.Of(supersession);
             }
 
             var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
@@ -98,18 +94,18 @@ public sealed class VirtualMachineProvisioner(
 
         for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
         {
-            if (await CheckOperationAsync() is { } superseded)
+            if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Skipped(superseded);
+                return ProvisioningOutcome.Of(supersession);
             }
 
             var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
             await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic), cancellationToken);
         }
 
-        if (await CheckOperationAsync() is { } supersededBeforeWorkers)
+        if (await CheckOperationAsync() is { } supersessionBeforeWorkers)
         {
-            return ProvisioningOutcome.Skipped(supersededBeforeWorkers);
+            return ProvisioningOutcome.Of(supersessionBeforeWorkers);
         }
 
         var workers = cluster.Properties.WorkerProfiles;
@@ -118,16 +114,16 @@ public sealed class VirtualMachineProvisioner(
             kubernetes,
             new MachineSetSpec(machineSetName, names.InfraId, workers.Sum(w => w.Count), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
             cancellationToken);
-        var supersededWhileWaiting = await documents.WaitWhileCurrentAsync(
+        var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,
             operationId,
-            stop => machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, stop),
+            waitCancellation => machineSets.WaitUntilReadyAsync(kubernetes, set => set.Name == machineSetName, waitCancellation),
             _options.KubernetesPollInterval,
             timeProvider,
             cancellationToken);
-        if (supersededWhileWaiting is not null)
+        if (supersessionWhileWaiting is not null)
         {
-            return ProvisioningOutcome.Skipped(supersededWhileWaiting);
+            return ProvisioningOutcome.Of(supersessionWhileWaiting);
         }
 
         await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
@@ -152,12 +148,16 @@ public sealed class VirtualMachineProvisioner(
             var sets = await machineSets.ListAsync(kubernetes, cancellationToken);
             return sets.Any(s => s.Name == machineSetName);
         }
-        catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException)
+        catch (Exception e) when (e is HttpRequestException || (e is k8s.Autorest.HttpOperationException refused && !IsRefusal(refused)))
         {
-            // The API server does not answer yet: the cluster is still bootstrapping.
+            // The API server does not answer yet (or not this API): the cluster is still bootstrapping. A refusal of
+            // the admin credentials will not pass by waiting and fails the step (PermanentCloudRefusals).
             return false;
         }
     }
+
+    private static bool IsRefusal(k8s.Autorest.HttpOperationException exception) =>
+        exception.Response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden;
 
     private static KubernetesClusterTarget Target(OpenShiftCluster cluster, ClusterResourceNames names, ClusterDomain domain)
     {

@@ -1,6 +1,4 @@
 using Aro.Api.Model;
-using Aro.Api.Resources;
-using Aro.Contracts;
 using Aro.Frontend.AsyncOperations;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
@@ -55,9 +53,7 @@ internal sealed class ClusterDeletion(
         var cluster = document.OpenShiftCluster;
         try
         {
-            await publishEndpoint.Publish(
-                new ClusterDeleteRequested(ClusterIdentity.FromResourceId(cluster.Id), cluster.Id, operation.Id, timeProvider.GetUtcNow()),
-                cancellationToken);
+            await publishEndpoint.Publish(ClusterOperationRequests.Delete(document, timeProvider.GetUtcNow()), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -162,14 +162,12 @@ internal sealed class OpenShiftClusterPutOrPatch(
     private async Task PublishAsync(OpenShiftClusterDocument document, OpenShiftCluster? previous, CancellationToken cancellationToken)
     {
         var cluster = document.OpenShiftCluster;
-        var clusterId = ClusterIdentity.FromResourceId(cluster.Id);
         var now = timeProvider.GetUtcNow();
-        object message = previous switch
+        IClusterOperationMessage message = previous switch
         {
-            null => new ClusterCreateRequested(clusterId, cluster.Id, document.AsyncOperationId!, now),
-            _ when ClusterChange.IsScaleOnly(previous, cluster) =>
-                new ClusterScaleRequested(clusterId, cluster.Id, document.AsyncOperationId!, ClusterChange.WorkerCount(cluster), now),
-            _ => new ClusterUpdateRequested(clusterId, cluster.Id, document.AsyncOperationId!, ClusterChange.WorkerCount(cluster), now),
+            null => ClusterOperationRequests.Create(document, now),
+            _ when ClusterChange.IsScaleOnly(previous, cluster) => ClusterOperationRequests.Scale(document, now),
+            _ => ClusterOperationRequests.Update(document, now),
         };
 
         try

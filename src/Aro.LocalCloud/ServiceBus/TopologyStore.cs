@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Aro.LocalCloud.ServiceBus.Administration;
+using Aro.LocalCloud.ServiceBus.Amqp;
 using Aro.LocalCloud.ServiceBus.Broker;
 
 namespace Aro.LocalCloud.ServiceBus;
@@ -12,6 +13,8 @@ namespace Aro.LocalCloud.ServiceBus;
 /// </summary>
 internal static class TopologyStore
 {
+    private const string TopologySetting = "set ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY (LocalCloud:ServiceBus:TopologyFile) to a JSON file of queues and topics";
+
     public static void Save(ServiceBusNamespace serviceBus, string path)
     {
         var topology = new JsonObject
@@ -68,8 +71,7 @@ internal static class TopologyStore
     /// <summary>Declares the entities of a topology file that do not exist yet.</summary>
     public static void Declare(ServiceBusNamespace serviceBus, string path)
     {
-        var topology = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?.AsObject()
-            ?? throw new InvalidDataException($"{path} is not a JSON object.");
+        var topology = ReadTopologyFile(path);
         foreach (var queue in topology["queues"]?.AsArray() ?? [])
         {
             var name = queue is JsonValue ? (string)queue! : (string)queue!["name"]!;
@@ -105,8 +107,63 @@ internal static class TopologyStore
                     }
 
                     EntityWriter.PutSubscription(serviceBus, topicName, name, description);
+                    DeclareRules(serviceBus, topicName, name, (subscription as JsonObject)?["rules"]?.AsArray());
                 }
             }
+        }
+    }
+
+    /// <summary>Declared rules take the place of the $Default rule; without any, the subscription takes every message.</summary>
+    private static void DeclareRules(ServiceBusNamespace serviceBus, string topic, string subscription, JsonArray? rules)
+    {
+        if (rules is null)
+        {
+            return;
+        }
+
+        serviceBus.DeleteRule(topic, subscription, "$Default");
+        foreach (var rule in rules)
+        {
+            var declared = rule as JsonObject ?? throw new InvalidDataException("a rule is not a JSON object");
+            serviceBus.PutRule(topic, subscription, EntityWriter.Rule((string)declared["name"]!, CorrelationRuleDescription.FromJson(declared)));
+        }
+    }
+
+    /// <summary>Throws <see cref="ServiceBusConfigurationException"/> when the options name a topology file that cannot be read.</summary>
+    public static void Check(LocalServiceBusOptions options)
+    {
+        if (!options.Enabled || string.IsNullOrWhiteSpace(options.TopologyFile))
+        {
+            return;
+        }
+
+        // A dry run into a namespace of its own finds every mistake before anything is served.
+        try
+        {
+            Declare(new ServiceBusNamespace(NullMessageJournal.Instance, new AmqpMessageCodec()), options.TopologyFile);
+        }
+        catch (Exception exception) when (exception is not ServiceBusConfigurationException)
+        {
+            throw new ServiceBusConfigurationException(
+                $"The Service Bus topology file {options.TopologyFile} is not a valid topology ({exception.Message}): {TopologySetting}.", exception);
+        }
+    }
+
+    private static JsonObject ReadTopologyFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ServiceBusConfigurationException($"The Service Bus topology file {path} was not found: {TopologySetting}.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+                ?? throw new ServiceBusConfigurationException($"The Service Bus topology file {path} is not a JSON object: {TopologySetting}.");
+        }
+        catch (JsonException exception)
+        {
+            throw new ServiceBusConfigurationException($"The Service Bus topology file {path} is not valid JSON ({exception.Message}): {TopologySetting}.", exception);
         }
     }
 }

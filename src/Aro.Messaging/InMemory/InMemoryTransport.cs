@@ -2,7 +2,10 @@ using MassTransit;
 
 namespace Aro.Messaging.InMemory;
 
-/// <summary>MassTransit's in-memory transport with its delayed scheduler: one process, nothing survives it (the embedded default).</summary>
+/// <summary>
+/// MassTransit's in-memory transport with a scheduler that can cancel (<see cref="InMemoryMessageScheduler"/>): one
+/// process, nothing survives it (the embedded default).
+/// </summary>
 public sealed class InMemoryTransport : IMessageTransport
 {
     public const string TransportName = "inmemory";
@@ -20,10 +23,10 @@ public sealed class InMemoryTransport : IMessageTransport
 
     public void UseTransport(IBusRegistrationConfigurator bus)
     {
-        bus.AddDelayedMessageScheduler();
+        bus.AddInMemoryMessageScheduler();
         bus.UsingInMemory((context, transport) =>
         {
-            transport.UseDelayedMessageScheduler();
+            transport.UseInMemoryMessageScheduler(context);
             transport.ConfigureEndpoints(context);
         });
     }

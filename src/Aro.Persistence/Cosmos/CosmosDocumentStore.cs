@@ -25,7 +25,6 @@ namespace Aro.Persistence.Cosmos;
 public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreSchema
     where TDocument : class, IDocument
 {
-    private const string ETagProperty = "_etag";
     private const string IdProperty = "id";
     private const string KeyProperty = "key";
 
@@ -73,7 +72,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         }
 
         response.EnsureSuccessStatusCode();
-        document.ETag = await ETagOfAsync(response, cancellationToken);
+        document.ETag = await CosmosETag.OfAsync(response, cancellationToken);
         return document;
     }
 
@@ -89,7 +88,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             new ItemRequestOptions { IfMatchEtag = etag },
             cancellationToken);
         ThrowIfChangedOrGone(response, document);
-        document.ETag = await ETagOfAsync(response, cancellationToken);
+        document.ETag = await CosmosETag.OfAsync(response, cancellationToken);
         return document;
     }
 
@@ -219,7 +218,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         body[IdProperty] = body[KeyProperty]?.DeepClone();
         var document = body.Deserialize<TDocument>(_serializer.Options)
             ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
-        document.ETag = item.GetProperty(ETagProperty).GetString();
+        document.ETag = item.GetProperty(CosmosETag.Property).GetString();
         return document;
     }
 
@@ -229,17 +228,6 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     /// </summary>
     internal static string ItemId(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
-    private static async Task<string> ETagOfAsync(ResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(response.Headers.ETag))
-        {
-            return response.Headers.ETag;
-        }
-
-        using var body = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
-        return body.RootElement.GetProperty(ETagProperty).GetString()
-            ?? throw new InvalidOperationException("Cosmos DB answered a write without an ETag.");
-    }
 
     private static void ThrowIfChangedOrGone(ResponseMessage response, TDocument document)
     {

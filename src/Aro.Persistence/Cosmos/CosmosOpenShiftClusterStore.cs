@@ -9,6 +9,9 @@ namespace Aro.Persistence.Cosmos;
 public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, DocumentJsonSerializer serializer)
     : CosmosDocumentStore<OpenShiftClusterDocument>(database, serializer, ContainerNames.OpenShiftClusters), IOpenShiftClusterStore
 {
+    /// <summary>Every cluster of every subscription (the ReadFeed below), for operators' tools, never for client requests.</summary>
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ReadAllPartitionsAsync(cancellationToken);
+
     /// <summary>
     /// A ReadFeed over every subscription's partition, filtered here rather than by the server. The alternative, a
     /// cross-partition query on provisioningState, would send back only the unsettled documents, but it fans out to

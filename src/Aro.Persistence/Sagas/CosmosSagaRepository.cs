@@ -19,7 +19,6 @@ namespace Aro.Persistence.Sagas;
 public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSaga>
     where TSaga : class, ISagaVersion
 {
-    private const string ETagProperty = "_etag";
     private const string VersionProperty = "version";
     private const string InstanceProperty = "instance";
 
@@ -106,7 +105,7 @@ public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSa
 
         response.EnsureSuccessStatusCode();
         instance.Version = firstVersion;
-        _etags.AddOrUpdate(instance, await ETagOfAsync(response, cancellationToken));
+        _etags.AddOrUpdate(instance, await CosmosETag.OfAsync(response, cancellationToken));
         return true;
     }
 
@@ -125,7 +124,7 @@ public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSa
             cancellationToken);
         ThrowIfChangedOrGone(response, instance, readVersion);
         instance.Version = nextVersion;
-        _etags.AddOrUpdate(instance, await ETagOfAsync(response, cancellationToken));
+        _etags.AddOrUpdate(instance, await CosmosETag.OfAsync(response, cancellationToken));
     }
 
     public async Task DeleteAsync(TSaga instance, CancellationToken cancellationToken)
@@ -163,7 +162,7 @@ public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSa
         response.EnsureSuccessStatusCode();
         using var item = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
         return item.RootElement.GetProperty(VersionProperty).GetInt32() == instance.Version
-            ? item.RootElement.GetProperty(ETagProperty).GetString()!
+            ? item.RootElement.GetProperty(CosmosETag.Property).GetString()!
             : throw Conflict(instance, instance.Version);
     }
 
@@ -214,21 +213,10 @@ public sealed partial class CosmosSagaRepository<TSaga> : ISagaInstanceStore<TSa
             ?? throw new InvalidOperationException($"A stored {typeof(TSaga).Name} is empty.");
         // The item's version is the truth: it is what the ETag it was read with stands for.
         instance.Version = item.GetProperty(VersionProperty).GetInt32();
-        _etags.AddOrUpdate(instance, item.GetProperty(ETagProperty).GetString()!);
+        _etags.AddOrUpdate(instance, item.GetProperty(CosmosETag.Property).GetString()!);
         return instance;
     }
 
-    private static async Task<string> ETagOfAsync(ResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(response.Headers.ETag))
-        {
-            return response.Headers.ETag;
-        }
-
-        using var item = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
-        return item.RootElement.GetProperty(ETagProperty).GetString()
-            ?? throw new InvalidOperationException("Cosmos DB answered a write without an ETag.");
-    }
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex KebabCaseBoundary();

@@ -8,6 +8,9 @@ namespace Aro.Persistence.Sqlite;
 public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, DocumentJsonSerializer serializer)
     : SqliteDocumentStore<OpenShiftClusterDocument>(database, serializer, "open_shift_clusters"), IOpenShiftClusterStore
 {
+    /// <summary>Every cluster of every subscription, for operators' tools (aro-rp clusters, keys rotate), never for client requests.</summary>
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ScanAllPartitionsAsync(cancellationToken);
+
     public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var document in ScanAllPartitionsAsync(cancellationToken))

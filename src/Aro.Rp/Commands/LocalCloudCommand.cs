@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Aro.LocalCloud;
+using Aro.LocalCloud.ServiceBus;
 using Aro.Rp.Hosting;
 
 namespace Aro.Rp.Commands;
@@ -30,7 +31,18 @@ internal static class LocalCloudCommand
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        await using var server = await LocalCloudServer.StartAsync(options, stopping.Token);
+        LocalCloudServer server;
+        try
+        {
+            server = await LocalCloudServer.StartAsync(options, stopping.Token);
+        }
+        catch (ServiceBusConfigurationException misconfigured)
+        {
+            await Console.Error.WriteLineAsync(misconfigured.Message);
+            return 1;
+        }
+
+        await using var serving = server;
         await Console.Out.WriteLineAsync($"Local cloud listening on {server.BaseAddress} (state in {Path.GetFullPath(options.DataDirectory)}). Ctrl+C stops it.");
         try
         {

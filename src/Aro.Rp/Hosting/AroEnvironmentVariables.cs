@@ -58,6 +58,8 @@ internal static class AroEnvironmentVariables
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
         ("ARO_SERVICEBUS_NAMESPACE", ["Messaging:ServiceBus:FullyQualifiedNamespace"]),
         ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
+        ("ARO_AZURE_CREDENTIAL", ["AzureIdentity:Credential"]),
+        ("ARO_MANAGED_IDENTITY_CLIENT_ID", ["AzureIdentity:ManagedIdentityClientId"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>

@@ -131,9 +131,35 @@ public sealed class IssueCredentialsConsumerTests
         Assert.Equal(ca.Thumbprint, client.SslCaCerts.Single().Thumbprint);
     }
 
+    [Fact]
+    public async Task A_permanent_refusal_by_the_cloud_fails_the_step_at_once_with_the_clouds_code()
+    {
+        _documents.Put(TestClusters.New());
+        await using var provider = Provider(services => services.AddSingleton<IKubernetesEndpointResolver>(new RefusingEndpointResolver()));
+        var harness = await provider.StartTestHarness();
+        var command = Command(TestClusters.ResourceId);
+
+        await harness.Bus.Publish(command);
+
+        Assert.True(await harness.Published.Any<CredentialsIssuanceFailed>());
+        var failed = harness.Published.Select<CredentialsIssuanceFailed>().Single().Context.Message;
+        Assert.Equal("AuthorizationFailed", failed.Code);
+        Assert.Equal("The client may not read the cluster.", failed.Message);
+        Assert.Single(harness.Consumed.Select<IssueCredentials>());
+        Assert.False(await harness.Published.Any<Fault<IssueCredentials>>());
+        Assert.Null(_documents.Stored(TestClusters.ResourceId)!.Properties.Credentials?.KubeadminPassword);
+    }
+
     private static IssueCredentials Command(string resourceId) =>
         new(ClusterIdentity.FromResourceId(resourceId), resourceId, "op-1");
 
     private ServiceProvider Provider(Action<IServiceCollection>? configure = null) =>
         IgnitionAndCredentialsHost.Build<IssueCredentialsConsumer, IssueCredentialsConsumerDefinition>(_documents, configure);
+
+    /// <summary>A cloud that refuses the RP: what the step meets when a role assignment is missing.</summary>
+    private sealed class RefusingEndpointResolver : IKubernetesEndpointResolver
+    {
+        public Task<Uri> ResolveAsync(Aro.Api.Model.OpenShiftCluster cluster, CancellationToken cancellationToken) =>
+            throw new Azure.RequestFailedException(403, "The client may not read the cluster.", "AuthorizationFailed", null);
+    }
 }

@@ -26,7 +26,13 @@ internal static class IgnitionAndCredentialsHost
             .AddAroIgnitionAndCredentials();
         configure?.Invoke(services);
         return services
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<TConsumer, TDefinition>())
+            .AddMassTransitTestHarness(bus =>
+            {
+                // Issuing credentials generates RSA keys: on a busy two-core machine that alone can pass the
+                // harness's default 30 s. This bounds the wait; the assertions are unchanged.
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
+                bus.AddConsumer<TConsumer, TDefinition>();
+            })
             .BuildServiceProvider(validateScopes: true);
     }
 }

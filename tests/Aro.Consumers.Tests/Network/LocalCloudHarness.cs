@@ -71,6 +71,8 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             .AddSingleton<IClusterTeardown, ClusterTeardown>()
             .AddMassTransitTestHarness(bus =>
             {
+                // A bound on waiting, not a timing assertion: a busy two-core machine can pass the default 30 s.
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
                 bus.AddConsumer<ValidateNetworkConsumer, ValidateNetworkConsumerDefinition>();
                 bus.AddConsumer<ConfigureDnsConsumer, ConfigureDnsConsumerDefinition>();
                 bus.AddConsumer<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachinesConsumerDefinition>();

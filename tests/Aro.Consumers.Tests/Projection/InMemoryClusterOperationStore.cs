@@ -1,4 +1,5 @@
 using Aro.Api.Model;
+using Aro.Consumers.Clusters;
 using Aro.Consumers.Projection;
 
 namespace Aro.Consumers.Tests.Projection;
@@ -14,17 +15,24 @@ internal sealed class InMemoryClusterOperationStore : IClusterOperationStore
 
     public Dictionary<string, AsyncOperation> Operations { get; } = [];
 
-    public Task<bool> UpdateClusterAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
+    public Task<StoredCluster?> GetAsync(string resourceId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            if (Cluster is null || operationId != CurrentOperationId)
+            return Task.FromResult(Cluster is null ? null : new StoredCluster(Cluster, CurrentOperationId));
+        }
+    }
+
+    public Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (Cluster is not null && operationId == CurrentOperationId)
             {
-                return Task.FromResult(false);
+                change(Cluster);
             }
 
-            change(Cluster);
-            return Task.FromResult(true);
+            return Task.FromResult(Cluster is null ? null : new StoredCluster(Cluster, CurrentOperationId));
         }
     }
 

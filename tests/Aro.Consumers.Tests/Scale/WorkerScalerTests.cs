@@ -55,7 +55,7 @@ public sealed class WorkerScalerTests
         clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
         var outcome = await scaling;
 
-        Assert.Equal(new Supersession(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, "op-delete"), outcome.Superseded);
+        Assert.Equal(new Supersession(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, "op-delete"), outcome.Supersession);
         Assert.Null(outcome.Error);
     }
 

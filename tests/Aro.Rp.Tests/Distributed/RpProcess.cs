@@ -64,6 +64,14 @@ internal sealed class RpProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>The last lines the process wrote, for assertion messages.</summary>
     public string Tail(int lines = 40)
     {

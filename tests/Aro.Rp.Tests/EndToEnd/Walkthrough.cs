@@ -138,9 +138,10 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
     public async Task<HttpStatusCode> ClusterResourceGroupStatusAsync() =>
         (await localCloud.GetAsync($"{ClusterResourceGroupUrl.TrimStart('/')}?api-version=2021-04-01")).StatusCode;
 
-    public async Task FailInLocalCloudAsync(string operationType, int statusCode, string code, string message)
+    /// <summary>Arms a fault in the local cloud: every matching request fails, or only the next <paramref name="count"/>.</summary>
+    public async Task FailInLocalCloudAsync(string operationType, int statusCode, string code, string message, int count = -1)
     {
-        var response = await localCloud.PostAsJsonAsync("_localcloud/faults", new { operationType, count = -1, statusCode, code, message });
+        var response = await localCloud.PostAsJsonAsync("_localcloud/faults", new { operationType, count, statusCode, code, message });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 

@@ -16,6 +16,7 @@ namespace Aro.LocalCloud.ServiceBus.Amqp;
 internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
 {
     private const uint MaxFrameSize = 64 * 1024;
+    private const int ManagementRequestMessages = 4;
 
     private readonly ServiceBusNamespace _namespace;
     private readonly ServiceBusFaults _faults;
@@ -23,6 +24,7 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
     private readonly CbsNode _cbs;
     private readonly ManagementNode _management;
     private readonly ConditionalWeakTable<AmqpConnection, ConnectionAuthorization> _authorizations = [];
+    private readonly ConditionalWeakTable<SendingAmqpLink, LinkCreditGate> _creditGates = [];
     private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
     private readonly AmqpSettings _settings;
     private int _port;
@@ -34,7 +36,7 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
         _faults = faults;
         _options = options;
         _cbs = new CbsNode(validator, AuthorizationOf);
-        _management = new ManagementNode(serviceBus, faults);
+        _management = new ManagementNode(serviceBus, faults, options.MaxMessageSizeBytes);
         _settings = new AmqpSettings { RuntimeProvider = this };
         var sasl = new SaslTransportProvider();
         sasl.Versions.Add(new AmqpVersion(1, 0, 0));
@@ -86,11 +88,15 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
     {
         if (settings.Role == true)
         {
-            settings.MaxMessageSize = (ulong)_options.MaxMessageSizeBytes;
+            settings.MaxMessageSize = IsManagementRequests(settings)
+                ? (ulong)_options.MaxMessageSizeBytes * ManagementRequestMessages
+                : (ulong)_options.MaxMessageSizeBytes;
             return new ReceivingAmqpLink(session, settings);
         }
 
-        return new SendingAmqpLink(session, settings);
+        var link = new SendingAmqpLink(session, settings);
+        _creditGates.Add(link, new LinkCreditGate(link));
+        return link;
     }
 
     public IAsyncResult BeginOpenLink(AmqpLink link, TimeSpan timeout, AsyncCallback callback, object state)
@@ -172,8 +178,16 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
         }
 
         var store = _namespace.FindStore(path) ?? throw AmqpErrors.NotFound(path);
-        _ = new EntityConsumer((SendingAmqpLink)link, store, _faults);
+        var consumerLink = (SendingAmqpLink)link;
+        _ = new EntityConsumer(consumerLink, _creditGates.GetValue(consumerLink, l => new LinkCreditGate(l)), store, _faults);
     }
+
+    /// <summary>
+    /// A request to $management carries whole messages (scheduling); the request link allows some over the message limit
+    /// so the node can refuse an oversize message with an answer the SDK maps to MessageSizeExceeded, not a torn-down link.
+    /// </summary>
+    private static bool IsManagementRequests(AmqpLinkSettings settings) =>
+        (settings.Target as Target)?.Address?.ToString()?.EndsWith("/$management", StringComparison.OrdinalIgnoreCase) == true;
 
     private ConnectionAuthorization AuthorizationOf(AmqpConnection connection) => _authorizations.GetValue(connection, _ => new ConnectionAuthorization());
 

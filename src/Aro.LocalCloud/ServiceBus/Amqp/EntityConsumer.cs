@@ -14,13 +14,13 @@ internal sealed class EntityConsumer : IMessageConsumer
     private readonly MessageStore _store;
     private readonly ServiceBusFaults _faults;
 
-    public EntityConsumer(SendingAmqpLink link, MessageStore store, ServiceBusFaults faults)
+    public EntityConsumer(SendingAmqpLink link, LinkCreditGate credit, MessageStore store, ServiceBusFaults faults)
     {
         _link = link;
         _store = store;
         _faults = faults;
         ReceiveAndDelete = link.Settings.SettleType == SettleMode.SettleOnSend;
-        link.RegisterCreditListener(OnCredit);
+        credit.ForwardWhenOpen(OnCredit);
         link.RegisterDispositionListener(OnDisposition);
         link.SafeAddClosed((_, _) => _store.Detach(this));
         store.Attach(this);
@@ -44,7 +44,7 @@ internal sealed class EntityConsumer : IMessageConsumer
         }
     }
 
-    private async void OnCredit(uint credit, bool drain, ArraySegment<byte> transactionId)
+    private async void OnCredit(uint credit, bool drain)
     {
         try
         {
@@ -124,6 +124,8 @@ internal sealed class EntityConsumer : IMessageConsumer
                 return _store.Defer(lockToken, Properties(modified.MessageAnnotations));
             case Modified modified:
                 return _store.Abandon(lockToken, Properties(modified.MessageAnnotations));
+            case Released:
+                return _store.Release(lockToken);
             default:
                 return _store.Abandon(lockToken, null);
         }

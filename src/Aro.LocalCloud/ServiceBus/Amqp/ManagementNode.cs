@@ -8,7 +8,7 @@ namespace Aro.LocalCloud.ServiceBus.Amqp;
 /// The {entity}/$management node: the operations the SDK does over request/response rather than on its links
 /// (lock renewal, peek, scheduling, deferred messages and their settlement).
 /// </summary>
-internal sealed class ManagementNode(ServiceBusNamespace serviceBus, ServiceBusFaults faults) : RequestResponseNode
+internal sealed class ManagementNode(ServiceBusNamespace serviceBus, ServiceBusFaults faults, int maxMessageSize) : RequestResponseNode
 {
     private static readonly object DeferredLockHolder = new();
 
@@ -146,6 +146,12 @@ internal sealed class ManagementNode(ServiceBusNamespace serviceBus, ServiceBusF
             if (encoded is null)
             {
                 return ManagementResponses.Error(400, AmqpErrors.ArgumentError, "A scheduled message has no body.");
+            }
+
+            if (encoded.Length > maxMessageSize)
+            {
+                return ManagementResponses.Error(413, AmqpErrorCode.MessageSizeExceeded,
+                    $"The message of {encoded.Length} bytes exceeds the limit of {maxMessageSize} bytes.");
             }
 
             if (serviceBus.Schedule(entityPath, AmqpMessageCodec.ToIncoming(encoded)) is not { } sequenceNumber)

@@ -175,6 +175,29 @@ public sealed class MessageStore
         return SettlementOutcome.Settled;
     }
 
+    /// <summary>
+    /// The receiver gives a delivery back unseen (AMQP released): an SDK receiver without prefetch releases what arrives
+    /// on credit left over from a receive call that already returned. The delivery does not count, unlike abandon.
+    /// </summary>
+    public SettlementOutcome Release(Guid lockToken)
+    {
+        List<(IMessageConsumer, BrokeredMessage)> deliveries;
+        lock (_gate)
+        {
+            if (!TryTakeLock(lockToken, out var message))
+            {
+                return SettlementOutcome.LockLost;
+            }
+
+            message.DeliveryCount = Math.Max(message.DeliveryCount - 1, 0);
+            Unlock(message, DateTime.UtcNow);
+            deliveries = TakeDeliveries(DateTime.UtcNow);
+        }
+
+        Deliver(deliveries);
+        return SettlementOutcome.Settled;
+    }
+
     public SettlementOutcome Defer(Guid lockToken, IReadOnlyDictionary<string, object>? propertiesToModify)
     {
         lock (_gate)
