@@ -1,3 +1,4 @@
+using Aro.Consumers.Clusters;
 using Aro.Consumers.Credentials;
 using Aro.Consumers.Dns;
 using Aro.Consumers.Ignition;
@@ -23,6 +24,7 @@ public static class ConsumersRegistrationExtensions
     public static IBusRegistrationConfigurator AddAroConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddAroIgnitionAndCredentials();
+        bus.TryAddSingleton<ClusterResourceGroup>();
         bus.TryAddSingleton<IIgnitionStore, BlobIgnitionStore>();
         bus.TryAddSingleton<INetworkValidator, NetworkValidator>();
         bus.TryAddSingleton<IClusterDns, ClusterDns>();

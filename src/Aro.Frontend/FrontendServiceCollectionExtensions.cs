@@ -31,6 +31,7 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<AsyncOperationReader>();
         services.AddSingleton<SkipTokenProtector>();
         services.AddScoped<OpenShiftClusterPutOrPatch>();
+        services.AddScoped<ClusterDomainGuard>();
         services.AddScoped<OpenShiftClusterDelete>();
         services.AddScoped<ClusterDeletion>();
         services.AddScoped<SubscriptionClusterDeletion>();

@@ -8,6 +8,9 @@ public interface IResourceGroups
 
     Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken);
 
+    /// <summary>The group's location and tags, or null when it does not exist.</summary>
+    Task<ResourceGroup?> GetAsync(string resourceGroupId, CancellationToken cancellationToken);
+
     /// <summary>Deletes the group and everything in it; succeeds when it is already gone.</summary>
     Task DeleteAsync(string resourceGroupId, CancellationToken cancellationToken);
 }

@@ -25,16 +25,20 @@ public sealed class ResourceGroups(ArmClient client) : IResourceGroups
         await subscription.GetResourceGroups().CreateOrUpdateAsync(WaitUntil.Completed, id.ResourceGroupName, data, cancellationToken);
     }
 
-    public async Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken) =>
+        await GetAsync(resourceGroupId, cancellationToken) is not null;
+
+    public async Task<ResourceGroup?> GetAsync(string resourceGroupId, CancellationToken cancellationToken)
     {
         try
         {
-            await client.GetResourceGroupResource(new ResourceIdentifier(resourceGroupId)).GetAsync(cancellationToken);
-            return true;
+            var response = await client.GetResourceGroupResource(new ResourceIdentifier(resourceGroupId)).GetAsync(cancellationToken);
+            var data = response.Value.Data;
+            return new ResourceGroup(resourceGroupId, data.Location.Name, new Dictionary<string, string>(data.Tags, StringComparer.OrdinalIgnoreCase));
         }
         catch (RequestFailedException e) when (e.IsNotFound())
         {
-            return false;
+            return null;
         }
     }
 

@@ -11,7 +11,6 @@ namespace Aro.Cloud.Storage;
 /// </summary>
 internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential credential, CloudHttpTransport transport) : IBlobStorage
 {
-
     public async Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken)
     {
         var properties = new JsonObject
@@ -41,6 +40,23 @@ internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential
         catch (RequestFailedException e) when (e.IsNotFound())
         {
             return null;
+        }
+    }
+
+    public async Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken)
+    {
+        if (await resources.GetAsync(AccountId(blob), cancellationToken) is not { } account)
+        {
+            return;
+        }
+
+        try
+        {
+            await new BlobClient(BlobUri(BlobEndpoint(account, blob), blob), credential, ClientOptions()).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            // The container is gone, and the blob with it.
         }
     }
 

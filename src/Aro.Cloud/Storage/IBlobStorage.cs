@@ -8,4 +8,7 @@ public interface IBlobStorage
 
     /// <summary>The blob's content, or null when it, its container or its account does not exist.</summary>
     Task<BinaryData?> DownloadAsync(BlobLocation blob, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the blob; succeeds when it, its container or its account is already gone.</summary>
+    Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ namespace Aro.Consumers.Dns;
 public sealed class ClusterDns(
     IClusterDocuments documents,
     IResourceGroups resourceGroups,
+    ClusterResourceGroup clusterResourceGroup,
     IPublicIpAddresses publicIps,
     IDnsZones zones,
     IOptions<CloudOptions> options) : IClusterDns
@@ -43,7 +44,11 @@ public sealed class ClusterDns(
         var zoneId = _options.DnsZoneId;
         try
         {
-            await resourceGroups.EnsureAsync(names.ResourceGroupId, cluster.Location, tags: null, cancellationToken);
+            if (await clusterResourceGroup.EnsureAsync(cluster, cancellationToken) is { } notOwned)
+            {
+                return StepOutcome.Failed(notOwned);
+            }
+
             var api = await publicIps.EnsureAsync(names.ResourceGroupId, names.ApiPublicIp, cluster.Location, cancellationToken);
             var ingress = await publicIps.EnsureAsync(names.ResourceGroupId, names.IngressPublicIp, cluster.Location, cancellationToken);
             if (_options.IsLocal)

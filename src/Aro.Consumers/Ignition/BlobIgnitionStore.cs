@@ -1,22 +1,34 @@
+using Aro.Api;
 using Aro.Cloud.Clusters;
-using Aro.Cloud.Resources;
 using Aro.Cloud.Storage;
+using Aro.Consumers.Clusters;
 
 namespace Aro.Consumers.Ignition;
 
 /// <summary>
 /// Keeps each role's config as the blob <c>{role}.ign</c> in the <c>ignition</c> container of the cluster's own
 /// storage account, as the installer does. Ignition runs in parallel with DNS, before the VM step, so it
-/// creates the cluster resource group itself when it is the first to need it.
+/// creates the cluster resource group itself when it is the first to need it, and only ever in a group the
+/// cluster owns.
 /// </summary>
-internal sealed class BlobIgnitionStore(IResourceGroups resourceGroups, IBlobStorage blobs) : IIgnitionStore
+internal sealed class BlobIgnitionStore(ClusterResourceGroup clusterResourceGroup, IBlobStorage blobs) : IIgnitionStore
 {
-    public async Task StoreAsync(string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
+    public async Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
     {
-        await resourceGroups.EnsureAsync(clusterResourceGroupId, location, tags: null, cancellationToken);
-        var blob = new BlobLocation(clusterResourceGroupId, ClusterResourceNames.StorageAccountFor(clusterResourceGroupId), ClusterResourceNames.IgnitionContainer, BlobNameFor(role));
-        await blobs.UploadAsync(blob, location, BinaryData.FromBytes(config), cancellationToken);
+        if (await clusterResourceGroup.EnsureAsync(clusterResourceGroupId, clusterResourceId, location, cancellationToken) is { } notOwned)
+        {
+            return notOwned;
+        }
+
+        await blobs.UploadAsync(Location(clusterResourceGroupId, role), location, BinaryData.FromBytes(config), cancellationToken);
+        return null;
     }
 
+    public Task DeleteAsync(string clusterResourceGroupId, string role, CancellationToken cancellationToken) =>
+        blobs.DeleteAsync(Location(clusterResourceGroupId, role), cancellationToken);
+
     public static string BlobNameFor(string role) => $"{role}.ign";
+
+    private static BlobLocation Location(string clusterResourceGroupId, string role) =>
+        new(clusterResourceGroupId, ClusterResourceNames.StorageAccountFor(clusterResourceGroupId), ClusterResourceNames.IgnitionContainer, BlobNameFor(role));
 }

@@ -47,7 +47,10 @@ internal sealed partial class IgnitionService(
         var infraId = cluster.Properties.InfraId!;
         foreach (var (role, config) in IgnitionConfigs.For(cluster, domain.Fqdn))
         {
-            await store.StoreAsync(resourceGroupId, cluster.Location, infraId, role, config, cancellationToken);
+            if (await store.StoreAsync(cluster.Id, resourceGroupId, cluster.Location, infraId, role, config, cancellationToken) is { } refused)
+            {
+                return StepOutcome.Failed(refused);
+            }
         }
 
         LogStored(logger, infraId, resourceGroupId);

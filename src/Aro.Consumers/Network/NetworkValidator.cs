@@ -12,9 +12,10 @@ namespace Aro.Consumers.Network;
 /// <summary>
 /// The reference RP's dynamic subnet checks: the master and worker subnets exist, share one virtual network,
 /// are /27 or larger and (on create) carry no network security group; and the master, worker, pod and
-/// service CIDRs do not overlap.
+/// service CIDRs do not overlap. On create it also checks, before anything is created, that the cluster resource
+/// group does not exist yet (or is the cluster's own, from an earlier attempt): it is the create's first step.
 /// </summary>
-public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetworks virtualNetworks) : INetworkValidator
+public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetworks virtualNetworks, ClusterResourceGroup clusterResourceGroup) : INetworkValidator
 {
     private const int SmallestSubnetPrefixLength = 27;
 
@@ -27,6 +28,11 @@ public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetwor
         }
 
         var error = await ValidateAsync(stored.Cluster, cancellationToken);
+        if (error is null && stored.Cluster.Properties.ProvisioningState == ProvisioningState.Creating)
+        {
+            error = await clusterResourceGroup.CheckAsync(stored.Cluster, cancellationToken);
+        }
+
         return error is null ? StepOutcome.Done : StepOutcome.Failed(error);
     }
 

@@ -3,7 +3,6 @@ using Aro.Api.Resources;
 using Aro.Cloud;
 using Aro.Cloud.Clusters;
 using Aro.Cloud.Dns;
-using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
 using Azure;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace Aro.Consumers.Teardown;
 /// resource it owns (IPs, load balancer, NICs, VMs, worker VMs, storage). Each delete tolerates what is
 /// already gone, so a half-created cluster and a repeated teardown both converge.
 /// </summary>
-public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups resourceGroups, IDnsZones zones, IOptions<CloudOptions> options) : IClusterTeardown
+public sealed class ClusterTeardown(IClusterDocuments documents, ClusterResourceGroup clusterResourceGroup, IDnsZones zones, IOptions<CloudOptions> options) : IClusterTeardown
 {
     private readonly CloudOptions _options = options.Value;
 
@@ -47,7 +46,8 @@ public sealed class ClusterTeardown(IClusterDocuments documents, IResourceGroups
 
             if (ResourceId.TryParse(resourceGroupId, out var group) && group.ResourceGroup is not null && group.ProviderNamespace is null)
             {
-                await resourceGroups.DeleteAsync(ClusterResourceNames.For(cluster).ResourceGroupId, cancellationToken);
+                // Only a group the RP created for this cluster: a customer's group that made the create fail stays.
+                await clusterResourceGroup.DeleteIfOwnedAsync(cluster, cancellationToken);
             }
 
             return StepOutcome.Done;

@@ -5,8 +5,8 @@ using Aro.Cloud.Clusters;
 using Aro.Cloud.Compute;
 using Aro.Cloud.Kubernetes;
 using Aro.Cloud.Network;
-using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
+using Aro.Consumers.Ignition;
 using Azure;
 using Microsoft.Extensions.Options;
 
@@ -16,18 +16,19 @@ namespace Aro.Consumers.VirtualMachines;
 /// The installer's sequence, as ensure operations: the cluster resource group; the API and ingress public
 /// IPs; the public load balancer on the API IP; a bootstrap and three master VMs behind it (master subnet,
 /// masterProfile.vmSize); the worker MachineSet through the cluster's Kubernetes API, waited on until its
-/// machines are ready; then the bootstrap VM and NIC go. A delete can supersede the operation at any point, and
+/// machines are ready; then the bootstrap VM, its NIC and its Ignition config (which holds secrets) go. A delete can supersede the operation at any point, and
 /// its teardown must not race machines still being created: the operation is checked again before every VM and
 /// the MachineSet, and while waiting.
 /// </summary>
 public sealed class VirtualMachineProvisioner(
     IClusterDocuments documents,
-    IResourceGroups resourceGroups,
+    ClusterResourceGroup clusterResourceGroup,
     IPublicIpAddresses publicIps,
     ILoadBalancers loadBalancers,
     INetworkInterfaces networkInterfaces,
     IVirtualMachines virtualMachines,
     IMachineSets machineSets,
+    IIgnitionStore ignition,
     IOptions<CloudOptions> options,
     TimeProvider timeProvider) : IVirtualMachineProvisioner
 {
@@ -67,7 +68,11 @@ public sealed class VirtualMachineProvisioner(
         var location = cluster.Location;
         var masterProfile = cluster.Properties.MasterProfile;
 
-        await resourceGroups.EnsureAsync(group, location, tags: null, cancellationToken);
+        if (await clusterResourceGroup.EnsureAsync(cluster, cancellationToken) is { } notOwned)
+        {
+            return ProvisioningOutcome.Failed(notOwned);
+        }
+
         var apiIp = await publicIps.EnsureAsync(group, names.ApiPublicIp, location, cancellationToken);
         var ingressIp = await publicIps.EnsureAsync(group, names.IngressPublicIp, location, cancellationToken);
         var loadBalancer = await loadBalancers.EnsureAsync(group, names.PublicLoadBalancer, location, apiIp.Id, cancellationToken);
@@ -123,6 +128,9 @@ public sealed class VirtualMachineProvisioner(
 
         await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
         await networkInterfaces.DeleteAsync(group, names.BootstrapNic, cancellationToken);
+
+        // The bootstrap config holds the pull secret and the cluster's private keys; nothing reads it once its VM is gone.
+        await ignition.DeleteAsync(group, IgnitionRoles.Bootstrap, cancellationToken);
 
         return ProvisioningOutcome.Provisioned(new ClusterEndpoints(domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp)));
     }

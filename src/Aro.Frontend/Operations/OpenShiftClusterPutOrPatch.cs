@@ -27,6 +27,7 @@ internal sealed class OpenShiftClusterPutOrPatch(
     IOpenShiftClusterStore clusters,
     SubscriptionStateValidator subscriptions,
     AsyncOperationStarter asyncOperations,
+    ClusterDomainGuard domains,
     IPublishEndpoint publishEndpoint,
     IOptions<FrontendOptions> options,
     TimeProvider timeProvider,
@@ -104,6 +105,12 @@ internal sealed class OpenShiftClusterPutOrPatch(
         Stamp(cluster, request, existing?.OpenShiftCluster, state);
         cluster.SystemData = ClusterSystemData.Merge(existing?.OpenShiftCluster.SystemData, systemData);
 
+        // The domain is immutable, so only a create can take one another cluster holds.
+        if (isCreate)
+        {
+            await domains.EnsureFreeAsync(cluster, cancellationToken);
+        }
+
         var operation = await asyncOperations.StartAsync(request.SubscriptionId, request.ClusterKey, state, cancellationToken);
         var document = existing ?? new OpenShiftClusterDocument { Id = request.ClusterKey, PartitionKey = partitionKey };
         var previous = existing?.OpenShiftCluster;
@@ -114,6 +121,16 @@ internal sealed class OpenShiftClusterPutOrPatch(
         document = isCreate
             ? await clusters.CreateAsync(document, cancellationToken)
             : await clusters.ReplaceAsync(document, cancellationToken);
+
+        // Two creates of the same domain can both pass the check above before either commits. Each looks again once
+        // its own document is committed (before anything is published) and backs off if it is not alone: at worst
+        // both are refused, never both kept. Not cancelled by the caller going away: the reconciler would otherwise
+        // carry on a committed create that never had its second look.
+        if (isCreate && await domains.IsHeldByAnotherAsync(cluster, CancellationToken.None))
+        {
+            await clusters.DeleteAsync(document, CancellationToken.None);
+            throw ClusterDomainGuard.DuplicateDomain(cluster);
+        }
 
         await PublishAsync(document, previous, cancellationToken);
 

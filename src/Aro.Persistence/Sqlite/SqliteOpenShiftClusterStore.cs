@@ -21,4 +21,15 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
             }
         }
     }
+
+    public async IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var document in ScanAllPartitionsAsync(cancellationToken))
+        {
+            if (domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
+            {
+                yield return document;
+            }
+        }
+    }
 }

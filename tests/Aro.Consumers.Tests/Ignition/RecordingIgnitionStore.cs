@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aro.Api;
 using Aro.Consumers.Ignition;
 
 namespace Aro.Consumers.Tests.Ignition;
@@ -8,9 +9,17 @@ internal sealed class RecordingIgnitionStore : IIgnitionStore
 {
     public ConcurrentQueue<StoredConfig> Stored { get; } = new();
 
-    public Task StoreAsync(string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
+    public ConcurrentQueue<string> Deleted { get; } = new();
+
+    public Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
     {
         Stored.Enqueue(new StoredConfig(clusterResourceGroupId, infraId, role, config));
+        return Task.FromResult<CloudErrorBody?>(null);
+    }
+
+    public Task DeleteAsync(string clusterResourceGroupId, string role, CancellationToken cancellationToken)
+    {
+        Deleted.Enqueue(role);
         return Task.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using Aro.Cloud.Compute;
 using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Dns;
+using Aro.Consumers.Ignition;
 using Aro.Consumers.Network;
 using Aro.Consumers.Scale;
 using Aro.Consumers.Teardown;
@@ -61,6 +62,8 @@ public sealed class LocalCloudHarness : IAsyncLifetime
         return services
             .AddAroCloud(configuration)
             .AddSingleton<IClusterDocuments>(clusters)
+            .AddSingleton<ClusterResourceGroup>()
+            .AddSingleton<IIgnitionStore, BlobIgnitionStore>()
             .AddSingleton<INetworkValidator, NetworkValidator>()
             .AddSingleton<IClusterDns, ClusterDns>()
             .AddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>()
@@ -140,6 +143,7 @@ public sealed class LocalCloudHarness : IAsyncLifetime
         where TCommand : class
     {
         var conversationId = NewId.NextGuid();
+        AssertStillActive(harness);
         await harness.Bus.Publish(command, context => context.ConversationId = conversationId);
         Assert.True(await harness.GetConsumerHarness<TConsumer>().Consumed.Any<TCommand>(m => m.Context.ConversationId == conversationId), $"{typeof(TConsumer).Name} did not consume {typeof(TCommand).Name}.");
         return harness.Published.Select(m => m.Context.ConversationId == conversationId && m.MessageObject is not TCommand).Select(m => m.MessageObject).ToArray();
@@ -151,9 +155,15 @@ public sealed class LocalCloudHarness : IAsyncLifetime
     {
         // The consumer's outcome carries the command's conversation id.
         var conversationId = NewId.NextGuid();
+        AssertStillActive(harness);
         await harness.Bus.Publish(command, context => context.ConversationId = conversationId);
         bool IsOutcome(IPublishedMessage m) => m.Context.ConversationId == conversationId && m.MessageObject is not TCommand;
         Assert.True(await harness.Published.Any(IsOutcome), $"Nothing was published in answer to {typeof(TCommand).Name}.");
         return harness.Published.Select(IsOutcome).First().MessageObject;
     }
+
+    // Once the bus has been idle for the harness's inactivity timeout every wait answers at once with what it has, so
+    // a command published after slow set-up would look unanswered: say so rather than fail as if the consumer had not answered.
+    private static void AssertStillActive(ITestHarness harness) =>
+        Assert.False(harness.InactivityToken.IsCancellationRequested, "The test harness went idle before the command was published: set the cloud up before StartTestHarness.");
 }

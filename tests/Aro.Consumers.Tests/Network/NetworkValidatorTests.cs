@@ -1,6 +1,8 @@
 using Aro.Api;
 using Aro.Api.Model;
 using Aro.Cloud.Network;
+using Aro.Cloud.Resources;
+using Aro.Consumers.Clusters;
 using Aro.Consumers.Network;
 
 namespace Aro.Consumers.Tests.Network;
@@ -99,7 +101,7 @@ public sealed class NetworkValidatorTests
             [ValidCluster.WorkerSubnetId] = new(ValidCluster.WorkerSubnetId, [ValidCluster.WorkerCidr], null),
         };
         change(cluster, subnets);
-        var validator = new NetworkValidator(new InMemoryClusters(cluster), new FakeVirtualNetworks(subnets));
+        var validator = new NetworkValidator(new InMemoryClusters(cluster), new FakeVirtualNetworks(subnets), new ClusterResourceGroup(new NoResourceGroups()));
 
         var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
@@ -116,7 +118,7 @@ public sealed class NetworkValidatorTests
     [Fact]
     public async Task A_deleted_cluster_is_reported_as_not_found()
     {
-        var validator = new NetworkValidator(new InMemoryClusters(), new FakeVirtualNetworks([]));
+        var validator = new NetworkValidator(new InMemoryClusters(), new FakeVirtualNetworks([]), new ClusterResourceGroup(new NoResourceGroups()));
 
         var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
@@ -127,5 +129,19 @@ public sealed class NetworkValidatorTests
     {
         public Task<Subnet?> GetSubnetAsync(string subnetId, CancellationToken cancellationToken) =>
             Task.FromResult(subnets.GetValueOrDefault(subnetId));
+    }
+
+    /// <summary>A subscription without resource groups: the cluster resource group is never in the way.</summary>
+    private sealed class NoResourceGroups : IResourceGroups
+    {
+        public Task EnsureAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Validation creates nothing.");
+
+        public Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<ResourceGroup?> GetAsync(string resourceGroupId, CancellationToken cancellationToken) => Task.FromResult<ResourceGroup?>(null);
+
+        public Task DeleteAsync(string resourceGroupId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Validation deletes nothing.");
     }
 }

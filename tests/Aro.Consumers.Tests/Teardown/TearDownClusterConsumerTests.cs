@@ -46,7 +46,7 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         clusters.StartOperation(ValidCluster.ResourceId, "op-2");
         await using var provider = cloud.Start(clusters);
         var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
-        await provider.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.ClusterResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
+        await provider.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.ClusterResourceGroupId, ValidCluster.Location, OwnedByTheCluster, CancellationToken.None);
         await provider.GetRequiredService<IPublicIpAddresses>().EnsureAsync(ValidCluster.ClusterResourceGroupId, $"{infraId}-pip-v4", ValidCluster.Location, CancellationToken.None);
         var harness = await provider.StartTestHarness();
 
@@ -54,6 +54,28 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
 
         Assert.IsType<ClusterTornDown>(outcome);
         Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_customers_group_refuses_the_create_and_survives_the_teardown()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New());
+        await using var provider = cloud.Start(clusters);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var groups = provider.GetRequiredService<IResourceGroups>();
+        await groups.EnsureAsync(ValidCluster.ClusterResourceGroupId, ValidCluster.Location, new Dictionary<string, string> { ["owner"] = "customer" }, CancellationToken.None);
+        var harness = await provider.StartTestHarness();
+
+        var validation = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+        var dns = await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+        clusters.StartOperation(ValidCluster.ResourceId, "op-2");
+        var teardown = await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2"));
+
+        Assert.Equal(Aro.Api.CloudErrorCodes.ClusterResourceGroupAlreadyExists, Assert.IsType<NetworkValidationFailed>(validation).Code);
+        Assert.Equal(Aro.Api.CloudErrorCodes.ClusterResourceGroupAlreadyExists, Assert.IsType<DnsConfigurationFailed>(dns).Code);
+        Assert.IsType<ClusterTornDown>(teardown);
+        Assert.Equal("customer", (await groups.GetAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None))!.Tags["owner"]);
+        Assert.Empty(await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/publicIPAddresses"));
     }
 
     [Fact]
@@ -81,4 +103,6 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         Assert.True(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
         Assert.NotNull(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.mycluster", CancellationToken.None));
     }
+
+    private static Dictionary<string, string> OwnedByTheCluster => new() { [Aro.Consumers.Clusters.ClusterResourceGroup.OwnerTag] = ValidCluster.ResourceId };
 }

@@ -18,6 +18,14 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
     {
         await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(workers: 3)));
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var ignition = provider.GetRequiredService<Aro.Consumers.Ignition.IIgnitionStore>();
+        await ignition.StoreAsync(ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, InfraId, "bootstrap", "{}"u8.ToArray(), CancellationToken.None);
+        var bootstrapBlob = new Aro.Cloud.Storage.BlobLocation(ValidCluster.ClusterResourceGroupId, Aro.Cloud.Clusters.ClusterResourceNames.StorageAccountFor(ValidCluster.ClusterResourceGroupId), "ignition", "bootstrap.ign");
+        var blobs = provider.GetRequiredService<Aro.Cloud.Storage.IBlobStorage>();
+        Assert.NotNull(await blobs.DownloadAsync(bootstrapBlob, CancellationToken.None));
+
+        // Only now: a harness whose bus stays idle for its inactivity timeout (1.2 s by default) counts the test as over
+        // and answers every later wait at once, so the cloud set up above must not run between its start and the command.
         var harness = await provider.StartTestHarness();
         var command = new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1");
 
@@ -35,6 +43,9 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         Assert.Equal(Enumerable.Range(0, 3).Select(i => $"{InfraId}-master{i}-nic"), await cloud.ListAsync(group, "Microsoft.Network/networkInterfaces"));
         Assert.Equal([$"{InfraId}-default-v4", $"{InfraId}-pip-v4"], await cloud.ListAsync(group, "Microsoft.Network/publicIPAddresses"));
         Assert.Equal([$"{InfraId}-public-lb"], await cloud.ListAsync(group, "Microsoft.Network/loadBalancers"));
+
+        // The bootstrap config holds the pull secret and private keys: gone with the bootstrap VM.
+        Assert.Null(await blobs.DownloadAsync(bootstrapBlob, CancellationToken.None));
     }
 
     [Fact]

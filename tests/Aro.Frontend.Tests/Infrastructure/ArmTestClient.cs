@@ -29,8 +29,26 @@ public sealed class ArmTestClient(HttpClient http)
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
-    public Task<HttpResponseMessage> PutClusterAsync(string name, JsonNode? body = null, string apiVersion = ApiVersion) =>
-        SendAsync(HttpMethod.Put, WithApiVersion(ClusterPath(name), apiVersion), body ?? ValidCluster());
+    /// <summary>
+    /// The domain <see cref="ValidCluster"/> asks for unless told the cluster: this client's own, as no two clusters may
+    /// share one (DuplicateDomain) and tests sharing a host each have their own client.
+    /// </summary>
+    public string Domain => DomainFor(SubscriptionId);
+
+    /// <summary>The domain of the cluster at <paramref name="clusterPath"/>: its own.</summary>
+    public static string DomainOf(string clusterPath) => DomainFor(clusterPath.ToLowerInvariant());
+
+    /// <summary>PUTs <paramref name="body"/> (a <see cref="ValidCluster"/> by default); if it asks for <see cref="Domain"/>, the cluster gets its own instead.</summary>
+    public Task<HttpResponseMessage> PutClusterAsync(string name, JsonNode? body = null, string apiVersion = ApiVersion)
+    {
+        body = (body ?? ValidCluster()).DeepClone();
+        if (body["properties"]?["clusterProfile"] is JsonObject profile && (string?)profile["domain"] == Domain)
+        {
+            profile["domain"] = DomainOf(ClusterPath(name));
+        }
+
+        return SendAsync(HttpMethod.Put, WithApiVersion(ClusterPath(name), apiVersion), body);
+    }
 
     public Task<HttpResponseMessage> PatchClusterAsync(string name, JsonNode body, string apiVersion = ApiVersion) =>
         SendAsync(HttpMethod.Patch, WithApiVersion(ClusterPath(name), apiVersion), body);
@@ -49,8 +67,8 @@ public sealed class ArmTestClient(HttpClient http)
         return await http.SendAsync(request);
     }
 
-    /// <summary>A create request the 2020-04-30 validator accepts, for this client's subscription.</summary>
-    public JsonObject ValidCluster(string location = RpFactory.Location)
+    /// <summary>A create request the 2020-04-30 validator accepts, for this client's subscription (and the cluster at <paramref name="clusterPath"/>, if given).</summary>
+    public JsonObject ValidCluster(string location = RpFactory.Location, string? clusterPath = null)
     {
         var vnet = $"/subscriptions/{SubscriptionId}/resourceGroups/vnetResourceGroup/providers/Microsoft.Network/virtualNetworks/vnet";
         return new JsonObject
@@ -62,7 +80,7 @@ public sealed class ArmTestClient(HttpClient http)
                 ["clusterProfile"] = new JsonObject
                 {
                     ["pullSecret"] = "{\"auths\":{\"registry.redhat.io\":{\"auth\":\"c2VjcmV0\"}}}",
-                    ["domain"] = "mycluster",
+                    ["domain"] = clusterPath is null ? Domain : DomainOf(clusterPath),
                     ["resourceGroupId"] = $"/subscriptions/{SubscriptionId}/resourceGroups/aro-mycluster",
                 },
                 ["servicePrincipalProfile"] = new JsonObject
@@ -85,4 +103,8 @@ public sealed class ArmTestClient(HttpClient http)
             },
         };
     }
+
+    // A valid domain (a letter first) that no other client or cluster gets.
+    private static string DomainFor(string seed) =>
+        "c" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..16];
 }

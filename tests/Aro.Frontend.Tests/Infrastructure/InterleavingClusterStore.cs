@@ -5,12 +5,14 @@ namespace Aro.Frontend.Tests.Infrastructure;
 
 /// <summary>
 /// The real store, except that once armed, the next replace is preceded by another writer's change to the same
-/// document: the race between a handler's read (and precondition check) and its conditional write, made certain.
+/// document, or the next create by another writer's create: the race between a handler's read (and the checks it
+/// makes on it) and its write, made certain.
 /// </summary>
 public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOpenShiftClusterStore
 {
     private Action<OpenShiftClusterDocument>? _interloper;
     private Action<OpenShiftClusterDocument>? _persistentInterloper;
+    private Func<Task>? _createInterloper;
 
     /// <summary>Makes <paramref name="change"/> happen, as another writer, just before the next replace.</summary>
     public void ArmInterloper(Action<OpenShiftClusterDocument> change) => _interloper = change;
@@ -18,9 +20,20 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
     /// <summary>Makes <paramref name="change"/> happen before every replace: a writer that always wins the race.</summary>
     public void ArmPersistentInterloper(Action<OpenShiftClusterDocument> change) => _persistentInterloper = change;
 
+    /// <summary>Makes <paramref name="create"/> happen, as another writer, just before the next create.</summary>
+    public void ArmCreateInterloper(Func<Task> create) => _createInterloper = create;
+
     public Task<OpenShiftClusterDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) => inner.GetAsync(partitionKey, id, cancellationToken);
 
-    public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => inner.CreateAsync(document, cancellationToken);
+    public async Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _createInterloper, null) is { } create)
+        {
+            await create();
+        }
+
+        return await inner.CreateAsync(document, cancellationToken);
+    }
 
     public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
@@ -40,4 +53,7 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
         inner.QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
 
     public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => inner.ListUnsettledAsync(cancellationToken);
+
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken) =>
+        inner.ListByDomainAsync(domains, cancellationToken);
 }

@@ -19,4 +19,6 @@ internal sealed class ExplodingClusterStore : IOpenShiftClusterStore
     public Task<DocumentPage<OpenShiftClusterDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw Boom();
 
     public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => throw Boom();
+
+    public IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken) => throw Boom();
 }

@@ -117,7 +117,7 @@ public sealed class SubscriptionClusterDeletionTests : IDisposable
     private async Task CreateAsync(string name, ProvisioningState? state, string? resourceGroup = null)
     {
         var path = ArmTestClient.WithApiVersion(_arm.ClusterPath(name, resourceGroup));
-        await (await _arm.SendAsync(HttpMethod.Put, path, _arm.ValidCluster())).AssertStatusAsync(HttpStatusCode.Created);
+        await (await _arm.SendAsync(HttpMethod.Put, path, _arm.ValidCluster(clusterPath: _arm.ClusterPath(name, resourceGroup)))).AssertStatusAsync(HttpStatusCode.Created);
         if (state is { } finished)
         {
             await _factory.UpdateClusterAsync(_arm.SubscriptionId, _arm.ClusterPath(name, resourceGroup), d => d.OpenShiftCluster.Properties.ProvisioningState = finished);

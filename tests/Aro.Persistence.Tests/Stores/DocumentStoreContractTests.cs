@@ -72,6 +72,29 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task ListByDomain_returns_the_clusters_holding_any_of_the_domains_across_subscriptions_as_the_set_compares()
+    {
+        var label = "d" + Guid.NewGuid().ToString("N")[..12];
+        var bare = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        bare.OpenShiftCluster.Properties.ClusterProfile.Domain = label.ToUpperInvariant();
+        bare = await Clusters.CreateAsync(bare, None);
+        var qualified = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        qualified.OpenShiftCluster.Properties.ClusterProfile.Domain = $"{label}.aro.localhost";
+        qualified = await Clusters.CreateAsync(qualified, None);
+        var other = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        other.OpenShiftCluster.Properties.ClusterProfile.Domain = label + "x";
+        await Clusters.CreateAsync(other, None);
+
+        var found = new List<string>();
+        await foreach (var document in Clusters.ListByDomainAsync(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { label, $"{label}.aro.localhost" }, None))
+        {
+            found.Add(document.Id);
+        }
+
+        Assert.Equal(new[] { bare.Id, qualified.Id }.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Create_of_an_existing_id_throws_conflict_and_keeps_the_first()
     {
         var subscriptionId = TestDocuments.NewSubscriptionId();
