@@ -1,3 +1,5 @@
+using Aro.LocalCloud.ServiceBus;
+
 namespace Aro.LocalCloud;
 
 /// <summary>Settings of the local cloud emulator (section "LocalCloud").</summary>
@@ -25,4 +27,7 @@ public sealed class LocalCloudOptions
 
     /// <summary>OpenShift version reported by simulated clusters' ClusterVersion.</summary>
     public string OpenShiftVersion { get; set; } = "4.15.27";
+
+    /// <summary>The local Service Bus namespace (section "LocalCloud:ServiceBus").</summary>
+    public LocalServiceBusOptions ServiceBus { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Kubernetes;
+using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         Certificate = certificate;
         Faults = app.Services.GetRequiredService<FaultInjector>();
         Clusters = app.Services.GetRequiredService<SimulatedClusters>();
+        ServiceBus = app.Services.GetRequiredService<LocalServiceBus>();
     }
 
     /// <summary>The address actually listened on, ending with "/" (with the real port when 0 was asked for).</summary>
@@ -41,6 +43,9 @@ public sealed class LocalCloudServer : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     public SimulatedClusters Clusters { get; }
+
+    /// <summary>The Service Bus namespace served beside ARM (connection strings, entities, fault hooks).</summary>
+    public LocalServiceBus ServiceBus { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -113,5 +118,6 @@ public sealed class LocalCloudServer : IAsyncDisposable
         to.Latency = new Dictionary<string, TimeSpan>(from.Latency, StringComparer.OrdinalIgnoreCase);
         to.Faults = [.. from.Faults];
         to.OpenShiftVersion = from.OpenShiftVersion;
+        to.ServiceBus = from.ServiceBus;
     }
 }

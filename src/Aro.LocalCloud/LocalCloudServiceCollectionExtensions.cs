@@ -2,6 +2,7 @@ using Aro.LocalCloud.Arm;
 using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Kubernetes;
+using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,8 @@ public static class LocalCloudServiceCollectionExtensions
         services.AddSingleton<ArmRequestHandler>();
         services.AddSingleton<KubernetesRequestHandler>();
         services.AddSingleton<BlobRequestHandler>();
+        services.AddSingleton<LocalServiceBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalServiceBus>());
         return services;
     }
 }
