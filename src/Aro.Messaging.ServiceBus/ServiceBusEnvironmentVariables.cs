@@ -7,6 +7,8 @@ public static class ServiceBusEnvironmentVariables
 
     public const string ConnectionString = "ARO_SERVICEBUS_CONNECTION_STRING";
 
+    public const string AdministrationConnectionString = "ARO_SERVICEBUS_ADMINISTRATION_CONNECTION_STRING";
+
     public const string CreateTopology = "ARO_SERVICEBUS_CREATE_TOPOLOGY";
 
     public const string PrefetchCount = "ARO_SERVICEBUS_PREFETCH_COUNT";
@@ -18,6 +20,7 @@ public static class ServiceBusEnvironmentVariables
     {
         [Namespace] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.Namespace),
         [ConnectionString] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.ConnectionString),
+        [AdministrationConnectionString] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.AdministrationConnectionString),
         [CreateTopology] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.CreateTopology),
         [PrefetchCount] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.PrefetchCount),
         [ConcurrentMessageLimit] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.ConcurrentMessageLimit),

@@ -12,6 +12,12 @@ public sealed class ServiceBusTransportOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// The connection string of the administration (ATOM) endpoint when it differs from <see cref="ConnectionString"/>:
+    /// emulators serve it on a port of its own. Unset: the same as <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? AdministrationConnectionString { get; set; }
+
+    /// <summary>
     /// Create the queues, topics and subscriptions at start-up (needs Manage rights). Unset means: true in
     /// development, false in production, where infra declares the entities and the RP has data-plane rights only.
     /// </summary>

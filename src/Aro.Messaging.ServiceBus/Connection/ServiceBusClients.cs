@@ -25,7 +25,7 @@ public static class ServiceBusClients
 
     public static ServiceBusAdministrationClient CreateAdministrationClient(ServiceBusTransportOptions options, TokenCredential? credential = null) =>
         options.UsesConnectionString
-            ? new ServiceBusAdministrationClient(options.ConnectionString)
+            ? new ServiceBusAdministrationClient(string.IsNullOrWhiteSpace(options.AdministrationConnectionString) ? options.ConnectionString : options.AdministrationConnectionString)
             : new ServiceBusAdministrationClient(options.Namespace, credential ?? CreateCredential());
 
     /// <summary>
