@@ -16,7 +16,9 @@ public static class ServiceBusTransportOptionsValidator
         if (options.UsesConnectionString)
         {
             if (ConnectionStringProblem(options.ConnectionString!) is { } problem)
+            {
                 return $"{ServiceBusEnvironmentVariables.ConnectionString} is not a Service Bus connection string: {problem}.";
+            }
         }
         else if (string.IsNullOrWhiteSpace(options.Namespace))
         {
@@ -28,17 +30,34 @@ public static class ServiceBusTransportOptionsValidator
         }
 
         if (options.PrefetchCount < 0)
+        {
             return $"{ServiceBusEnvironmentVariables.PrefetchCount} must be 0 or more.";
+        }
+
         if (options.ConcurrentMessageLimit < 1)
+        {
             return $"{ServiceBusEnvironmentVariables.ConcurrentMessageLimit} must be 1 or more.";
+        }
+
         if (options.MaxDeliveryCount < 1)
+        {
             return "Messaging:ServiceBus:MaxDeliveryCount must be 1 or more.";
+        }
+
         if (options.MaxAutoLockRenewalDuration < TimeSpan.Zero)
+        {
             return "Messaging:ServiceBus:MaxAutoLockRenewalDuration must not be negative.";
+        }
+
         if (options.DuplicateDetectionWindow < TimeSpan.FromSeconds(20) || options.DuplicateDetectionWindow > TimeSpan.FromDays(7))
+        {
             return "Messaging:ServiceBus:DuplicateDetectionWindow must be between 20 seconds and 7 days (the broker's limits).";
+        }
+
         if (options.LockDuration < TimeSpan.FromSeconds(5) || options.LockDuration > TimeSpan.FromMinutes(5))
+        {
             return "Messaging:ServiceBus:LockDuration must be between 5 seconds and 5 minutes (the broker's limits).";
+        }
 
         return null;
     }
@@ -55,10 +74,16 @@ public static class ServiceBusTransportOptionsValidator
             // The SDK's own parser: what it accepts here is what the client accepts at start-up.
             var properties = ServiceBusConnectionStringProperties.Parse(connectionString);
             if (properties.Endpoint is null)
+            {
                 return "it has no Endpoint";
+            }
+
             var hasKey = !string.IsNullOrEmpty(properties.SharedAccessKeyName) && !string.IsNullOrEmpty(properties.SharedAccessKey);
             if (!hasKey && string.IsNullOrEmpty(properties.SharedAccessSignature))
+            {
                 return "it has neither SharedAccessKeyName/SharedAccessKey nor SharedAccessSignature";
+            }
+
             return null;
         }
         catch (FormatException exception)

@@ -20,7 +20,9 @@ public sealed record DeadLetterReason(string Reason, string Description)
         ArgumentNullException.ThrowIfNull(exception);
         var innermost = exception;
         while (innermost is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
             innermost = aggregate.InnerExceptions[0];
+        }
 
         var reason = innermost.GetType().FullName ?? innermost.GetType().Name;
         var description = innermost.Message + (innermost.StackTrace is { } stack ? Environment.NewLine + stack : string.Empty);

@@ -35,7 +35,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
         foreach (var queue in queues.Distinct(StringComparer.Ordinal))
         {
             if ((await _administration.QueueExistsAsync(queue, cancellationToken)).Value)
+            {
                 existing.Add(queue);
+            }
         }
 
         return existing;
@@ -50,7 +52,10 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
         {
             var page = await receiver.PeekMessagesAsync(PageSize, fromSequenceNumber, cancellationToken);
             if (page.Count == 0)
+            {
                 break;
+            }
+
             listed.AddRange(page.Select(message => Describe(queue, message)).Where(deadLetter => Matches(deadLetter, messageId)));
             fromSequenceNumber = page[^1].SequenceNumber + 1;
         }
@@ -75,7 +80,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     public async Task<int> PurgeAsync(string queue, string? messageId, CancellationToken cancellationToken)
     {
         if (messageId is null)
+        {
             return await ReceiveMatchingAsync(queue, null, ServiceBusReceiveMode.ReceiveAndDelete, (_, _) => Task.CompletedTask, cancellationToken);
+        }
         // Only some: lock each, complete those that match, leave the others where they are.
         return await ReceiveMatchingAsync(queue, messageId, ServiceBusReceiveMode.PeekLock,
             (receiver, message) => receiver.CompleteMessageAsync(message, cancellationToken), cancellationToken);
@@ -103,7 +110,10 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
             {
                 var batch = await receiver.ReceiveMessagesAsync(PageSize, ReceiveWait, cancellationToken);
                 if (batch.Count == 0)
+                {
                     break;
+                }
+
                 foreach (var message in batch)
                 {
                     if (Matches(Describe(queue, message), messageId))
@@ -124,7 +134,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
             if (mode == ServiceBusReceiveMode.PeekLock)
             {
                 foreach (var message in held)
+                {
                     await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None);
+                }
             }
         }
 

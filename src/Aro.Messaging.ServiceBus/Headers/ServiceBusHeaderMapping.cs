@@ -19,20 +19,37 @@ public static class ServiceBusHeaderMapping
 
         var message = new ServiceBusMessage(body);
         if (properties.MessageId is { } messageId)
+        {
             message.MessageId = FormatId(messageId);
+        }
+
         if (properties.CorrelationId is { } correlationId)
+        {
             message.CorrelationId = FormatId(correlationId);
+        }
+
         if (!string.IsNullOrEmpty(properties.ContentType))
+        {
             message.ContentType = properties.ContentType;
+        }
+
         if (properties.TimeToLive is { } timeToLive && timeToLive > TimeSpan.Zero)
+        {
             message.TimeToLive = timeToLive;
+        }
+
         if (!string.IsNullOrEmpty(properties.Subject))
+        {
             message.Subject = properties.Subject;
+        }
 
         foreach (var (name, value) in headers)
         {
             if (value is null || string.IsNullOrEmpty(name))
+            {
                 continue;
+            }
+
             message.ApplicationProperties[name] = ToPropertyValue(value);
         }
 

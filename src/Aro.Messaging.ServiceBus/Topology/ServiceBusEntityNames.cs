@@ -63,15 +63,26 @@ public static class ServiceBusEntityNames
     public static string? EntityPathProblem(string path)
     {
         if (path.Length > MaxEntityPathLength)
+        {
             return $"longer than {MaxEntityPathLength} characters";
+        }
+
         foreach (var segment in path.Split('/'))
         {
             if (segment.Length == 0)
+            {
                 return "an empty segment between slashes";
+            }
+
             if (!char.IsLetterOrDigit(segment[0]) || !char.IsLetterOrDigit(segment[^1]))
+            {
                 return "each segment must start and end with a letter or digit";
+            }
+
             if (segment.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')))
+            {
                 return "only letters, digits, '.', '-', '_' and '/' are allowed";
+            }
         }
 
         return null;
@@ -82,18 +93,30 @@ public static class ServiceBusEntityNames
         var name = type.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
         if (tick >= 0)
+        {
             name = name[..tick];
+        }
+
         if (type.IsNested && type.DeclaringType is { } outer)
+        {
             name = TypeName(outer) + "-" + name;
+        }
+
         if (type.IsGenericType)
+        {
             name += string.Concat(type.GetGenericArguments().Select(argument => "_" + TypeName(argument)));
+        }
+
         return name;
     }
 
     private static string Shorten(string name, int maxLength)
     {
         if (name.Length <= maxLength)
+        {
             return name;
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
         return name[..(maxLength - hash.Length - 1)].TrimEnd('-', '.', '_', '/') + "-" + hash;
     }

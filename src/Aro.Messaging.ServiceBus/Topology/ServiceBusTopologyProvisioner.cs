@@ -31,9 +31,15 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
     private async Task EnsureQueueAsync(string queue, bool create, CancellationToken cancellationToken)
     {
         if ((await administration.QueueExistsAsync(queue, cancellationToken)).Value)
+        {
             return;
+        }
+
         if (!create)
+        {
             throw new MissingEntityException(queue);
+        }
+
         await CreateIgnoringRaceAsync(() => administration.CreateQueueAsync(
             new CreateQueueOptions(queue)
             {
@@ -49,9 +55,15 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
     private async Task EnsureTopicAsync(string topic, bool create, CancellationToken cancellationToken)
     {
         if ((await administration.TopicExistsAsync(topic, cancellationToken)).Value)
+        {
             return;
+        }
+
         if (!create)
+        {
             throw new MissingEntityException(topic);
+        }
+
         await CreateIgnoringRaceAsync(() => administration.CreateTopicAsync(
             new CreateTopicOptions(topic)
             {
@@ -64,9 +76,14 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
     private async Task EnsureSubscriptionAsync(string topic, string subscription, string queue, bool create, CancellationToken cancellationToken)
     {
         if ((await administration.SubscriptionExistsAsync(topic, subscription, cancellationToken)).Value)
+        {
             return;
+        }
+
         if (!create)
+        {
             throw new MissingEntityException($"{topic}/Subscriptions/{subscription}");
+        }
         // Messages land in the endpoint queue, where the queue's own lock, delivery count and dead-letter
         // queue apply; the subscription itself never holds them.
         await CreateIgnoringRaceAsync(() => administration.CreateSubscriptionAsync(

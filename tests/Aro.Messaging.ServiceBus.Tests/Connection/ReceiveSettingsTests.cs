@@ -30,7 +30,9 @@ public sealed class ReceiveSettingsTests(LocalServiceBusFixture bus) : IClassFix
         var queue = LocalServiceBusFixture.UniqueName("provision-virtual-machines");
         await bus.Administration.CreateQueueAsync(new CreateQueueOptions(queue) { LockDuration = TimeSpan.FromSeconds(5) });
         await using (var sender = bus.Client.CreateSender(queue))
+        {
             await sender.SendMessageAsync(new ServiceBusMessage("slow step"));
+        }
 
         var deliveries = new List<int>();
         var settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,7 +40,9 @@ public sealed class ReceiveSettingsTests(LocalServiceBusFixture bus) : IClassFix
         processor.ProcessMessageAsync += async args =>
         {
             lock (deliveries)
+            {
                 deliveries.Add(args.Message.DeliveryCount);
+            }
             // Longer than two lock durations: only renewal keeps the message ours.
             await Task.Delay(TimeSpan.FromSeconds(12), args.CancellationToken);
             await args.CompleteMessageAsync(args.Message, args.CancellationToken);
