@@ -24,6 +24,30 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
         }
     }
 
+    /// <summary>
+    /// A process's own queue (the bus endpoint that receives responses): created even when the endpoints'
+    /// entities are declared in infra, and deleted by the broker after it has been idle a while.
+    /// </summary>
+    public async Task EnsureTemporaryQueueAsync(string queue, CancellationToken cancellationToken)
+    {
+        if ((await administration.QueueExistsAsync(queue, cancellationToken)).Value)
+        {
+            return;
+        }
+
+        await CreateIgnoringRaceAsync(() => administration.CreateQueueAsync(
+            new CreateQueueOptions(queue)
+            {
+                LockDuration = options.LockDuration,
+                MaxDeliveryCount = options.MaxDeliveryCount,
+                AutoDeleteOnIdle = TemporaryQueueIdleLifetime,
+            },
+            cancellationToken));
+    }
+
+    /// <summary>The broker's minimum is five minutes.</summary>
+    public static readonly TimeSpan TemporaryQueueIdleLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>The topic a publisher sends to; publishing to a type nobody consumes still needs it to exist.</summary>
     public Task EnsureTopicAsync(Type messageType, bool create, CancellationToken cancellationToken) =>
         EnsureTopicAsync(ServiceBusEntityNames.Topic(messageType), create, cancellationToken);
