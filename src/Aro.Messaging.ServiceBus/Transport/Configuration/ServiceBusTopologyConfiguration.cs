@@ -21,7 +21,7 @@ public sealed class ServiceBusTopologyConfiguration : ITopologyConfiguration
         var send = new SendTopology();
         send.ConnectSendTopologyConfigurationObserver(new DelegateSendTopologyConfigurationObserver(GlobalTopology.Send));
         _send = send;
-        var publish = new PublishTopology();
+        var publish = new ServiceBusPublishTopology();
         publish.ConnectPublishTopologyConfigurationObserver(new DelegatePublishTopologyConfigurationObserver(GlobalTopology.Publish));
         publish.ConnectPublishTopologyConfigurationObserver(new PublishToSendTopologyConfigurationObserver(send));
         _publish = publish;
