@@ -88,7 +88,17 @@ public sealed class ServiceBusSendTransportContext : BaseSendTransportContext, S
         var headers = context.Headers.GetAll()
             .Where(header => header.Key != MessageHeaders.SchedulingTokenId)
             .Select(header => new KeyValuePair<string, object?>(header.Key, header.Value));
-        return ServiceBusHeaderMapping.ToServiceBusMessage(new BinaryData(context.Body.GetBytes()), properties, headers);
+        var message = ServiceBusHeaderMapping.ToServiceBusMessage(new BinaryData(context.Body.GetBytes()), properties, headers);
+        if (context.MessageId is { } messageId && context.Headers.TryGetHeader(MessageHeaders.RedeliveryCount, out var redelivery) && redelivery is not null)
+        {
+            // A delayed redelivery is the same MassTransit message sent again: under its own id the queue's
+            // duplicate detection would drop it. Each redelivery gets a native id of its own (still
+            // deterministic), and the MassTransit id travels as a property.
+            message.MessageId = $"{ServiceBusHeaderMapping.FormatId(messageId)}/{redelivery}";
+            message.ApplicationProperties[MessageHeaders.MessageId] = ServiceBusHeaderMapping.FormatId(messageId);
+        }
+
+        return message;
     }
 
     private static async Task CancelAsync(ServiceBusSender sender, long sequenceNumber, CancellationToken cancellationToken)
