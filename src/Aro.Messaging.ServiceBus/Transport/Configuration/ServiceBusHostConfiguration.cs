@@ -1,7 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using MassTransit;
-using MassTransit.Transports;
 using MassTransit.Configuration;
+using MassTransit.Transports;
 
 namespace Aro.Messaging.ServiceBus.Transport.Configuration;
 
