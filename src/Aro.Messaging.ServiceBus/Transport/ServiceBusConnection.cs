@@ -47,14 +47,23 @@ public sealed class ServiceBusConnection : Agent
     public Task EnsureTopicAsync(Type messageType, CancellationToken cancellationToken)
     {
         var topic = ServiceBusEntityNames.Topic(messageType);
-        var ensured = _topics.GetOrAdd(topic, _ => new Lazy<Task>(() => Provisioner.EnsureTopicAsync(messageType, CreateTopology, CancellationToken.None)));
-        if (ensured.Value.IsFaulted)
-        {
-            // A failed check is retried by the next publish rather than cached forever.
-            _topics.TryRemove(new KeyValuePair<string, Lazy<Task>>(topic, ensured));
-        }
+        Lazy<Task>? candidate = null;
+        candidate = new Lazy<Task>(() => EnsureOrForgetAsync(topic, messageType, candidate!));
+        return _topics.GetOrAdd(topic, candidate).Value.WaitAsync(cancellationToken);
+    }
 
-        return ensured.Value.WaitAsync(cancellationToken);
+    /// <summary>A failed check is retried by the next publish rather than cached forever.</summary>
+    private async Task EnsureOrForgetAsync(string topic, Type messageType, Lazy<Task> self)
+    {
+        try
+        {
+            await Provisioner.EnsureTopicAsync(messageType, CreateTopology, CancellationToken.None);
+        }
+        catch
+        {
+            _topics.TryRemove(new KeyValuePair<string, Lazy<Task>>(topic, self));
+            throw;
+        }
     }
 
     protected override async Task StopAgent(StopContext context)

@@ -40,14 +40,15 @@ public sealed class TransportBus : IAsyncDisposable
     public static async Task<TransportBus> StartAsync(
         ServiceBusTransportOptions options,
         Action<IBusRegistrationContext, IServiceBusBusFactoryConfigurator> configure,
-        Action<IBusRegistrationConfigurator>? register = null)
+        Action<IBusRegistrationConfigurator>? register = null,
+        bool createTopology = true)
     {
         var services = new ServiceCollection();
         services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();
             register?.Invoke(x);
-            x.UsingAroServiceBus(options, createTopology: true, configure);
+            x.UsingAroServiceBus(options, createTopology, configure);
         });
         var bus = new TransportBus(services.BuildServiceProvider());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
