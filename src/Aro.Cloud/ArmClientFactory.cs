@@ -1,6 +1,4 @@
-using System.Net.Http;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +9,7 @@ namespace Aro.Cloud;
 /// (or the Azure public cloud), authenticated by the registered <see cref="TokenCredential"/>, with the
 /// generic resource types' api-versions pinned.
 /// </summary>
-public sealed class ArmClientFactory(IOptions<CloudOptions> options, TokenCredential credential)
+public sealed class ArmClientFactory(IOptions<CloudOptions> options, TokenCredential credential, CloudHttpTransport transport)
 {
     private readonly CloudOptions _options = options.Value;
 
@@ -25,14 +23,7 @@ public sealed class ArmClientFactory(IOptions<CloudOptions> options, TokenCreden
             clientOptions.Environment = new ArmEnvironment(endpoint, ArmEnvironment.AzurePublicCloud.Audience);
         }
 
-        if (_options.AllowUntrustedCertificates)
-        {
-            clientOptions.Transport = new HttpClientTransport(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            });
-        }
-
+        clientOptions.Transport = transport.Transport;
         return new ArmClient(credential, defaultSubscriptionId: null, clientOptions);
     }
 }

@@ -39,6 +39,7 @@ public static class CloudServiceCollectionExtensions
             provider.GetRequiredService<IOptions<CloudOptions>>().Value.IsLocal
                 ? new LocalEmulatorCredential()
                 : new DefaultAzureCredential());
+        services.TryAddSingleton<CloudHttpTransport>();
         services.TryAddSingleton<ArmClientFactory>();
         services.TryAddSingleton(provider => provider.GetRequiredService<ArmClientFactory>().Create());
         services.TryAddSingleton<ArmGenericResources>();

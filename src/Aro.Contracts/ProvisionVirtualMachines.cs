@@ -4,4 +4,4 @@ namespace Aro.Contracts;
 /// <param name="ClusterId">The saga's correlation id, derived from the lower-cased resource id.</param>
 /// <param name="ResourceId">The cluster's ARM resource id.</param>
 /// <param name="OperationId">The async operation the step belongs to; outcomes of an older operation are ignored.</param>
-public sealed record ProvisionVirtualMachines(Guid ClusterId, string ResourceId, string OperationId);
+public sealed record ProvisionVirtualMachines(Guid ClusterId, string ResourceId, string OperationId) : IClusterOperationMessage;

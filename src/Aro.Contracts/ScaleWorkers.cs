@@ -5,4 +5,4 @@ namespace Aro.Contracts;
 /// <param name="ResourceId">The cluster's ARM resource id.</param>
 /// <param name="OperationId">The async operation the step belongs to; outcomes of an older operation are ignored.</param>
 /// <param name="WorkerCount">The total number of workers wanted.</param>
-public sealed record ScaleWorkers(Guid ClusterId, string ResourceId, string OperationId, int WorkerCount);
+public sealed record ScaleWorkers(Guid ClusterId, string ResourceId, string OperationId, int WorkerCount) : IClusterOperationMessage;

@@ -8,4 +8,4 @@ namespace Aro.Contracts;
 /// <param name="ApiServerIp">The public IP of the API server load balancer.</param>
 /// <param name="ConsoleUrl">The URL of the OpenShift console.</param>
 /// <param name="IngressIp">The public IP of the default ingress.</param>
-public sealed record VirtualMachinesProvisioned(Guid ClusterId, string ResourceId, string OperationId, string ApiServerUrl, string ApiServerIp, string ConsoleUrl, string IngressIp);
+public sealed record VirtualMachinesProvisioned(Guid ClusterId, string ResourceId, string OperationId, string ApiServerUrl, string ApiServerIp, string ConsoleUrl, string IngressIp) : IClusterOperationMessage;

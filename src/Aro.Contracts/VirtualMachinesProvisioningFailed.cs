@@ -7,4 +7,4 @@ namespace Aro.Contracts;
 /// <param name="Code">The ARM error code the operation fails with (e.g. InvalidLinkedVNet).</param>
 /// <param name="Message">A message fit for the user; never a stack trace or a secret.</param>
 /// <param name="Target">The JSON path or resource id the error is about, when there is one.</param>
-public sealed record VirtualMachinesProvisioningFailed(Guid ClusterId, string ResourceId, string OperationId, string Code, string Message, string? Target);
+public sealed record VirtualMachinesProvisioningFailed(Guid ClusterId, string ResourceId, string OperationId, string Code, string Message, string? Target) : IClusterOperationMessage;

@@ -1,3 +1,4 @@
+using Aro.Frontend.Authentication;
 using Aro.Frontend.Middleware;
 using Aro.Frontend.Operations;
 using Microsoft.AspNetCore.Builder;
@@ -13,9 +14,13 @@ public static class FrontendApplicationBuilderExtensions
     private const string OperationsStatus = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationsstatus/{operationId}";
     private const string OperationResults = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationresults/{operationId}";
 
-    /// <summary>The ARM middleware, outermost first: correlation ids, error bodies, CloudErrors for routing misses.</summary>
+    /// <summary>
+    /// The ARM middleware, outermost first: correlation ids, who is calling (client certificates; a refusal ends the
+    /// request there), error bodies, CloudErrors for routing misses.
+    /// </summary>
     public static IApplicationBuilder UseAroFrontend(this IApplicationBuilder app) =>
         app.UseMiddleware<RequestCorrelationMiddleware>()
+            .UseMiddleware<ClientCertificateAuthorizationMiddleware>()
             .UseMiddleware<CloudErrorMiddleware>()
             .UseMiddleware<EmptyErrorResponseMiddleware>();
 

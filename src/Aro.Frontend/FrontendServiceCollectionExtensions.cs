@@ -1,5 +1,6 @@
 using Aro.Api.Versioning;
 using Aro.Frontend.AsyncOperations;
+using Aro.Frontend.Authentication;
 using Aro.Frontend.Clusters;
 using Aro.Frontend.Operations;
 using Aro.Frontend.Paging;
@@ -33,6 +34,8 @@ public static class FrontendServiceCollectionExtensions
         services.AddScoped<OpenShiftClusterDelete>();
         services.AddScoped<ClusterDeletion>();
         services.AddScoped<SubscriptionClusterDeletion>();
+        services.AddScoped(provider => new Admin.FailedClusterDeletion(provider.GetRequiredService<ClusterDeletion>()));
+        services.AddAroClientCertificateAuthentication(configuration);
         return services;
     }
 }

@@ -32,7 +32,23 @@ public static class LocalCloudCertificate
 
         Directory.CreateDirectory(dataDirectory);
         var certificate = Create();
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+        // It holds the private key: owner-only from creation on.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(path, options))
+        {
+            file.Write(certificate.Export(X509ContentType.Pfx));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         return certificate;
     }
 

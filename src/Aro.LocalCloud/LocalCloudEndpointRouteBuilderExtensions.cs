@@ -1,4 +1,5 @@
 using Aro.LocalCloud.Arm;
+using Aro.LocalCloud.Authentication;
 using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Hosting;
 using Aro.LocalCloud.Kubernetes;
@@ -13,13 +14,14 @@ public static class LocalCloudEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the emulator's endpoints: ARM (/subscriptions, /providers), blobs (/_blob/{account}/..., and path-style /{account}/... on IP hosts), simulated
-    /// clusters (/_kubernetes) and the admin API (/_localcloud). The RP's own ARM API also lives under
+    /// clusters (/_kubernetes), ARM's authentication metadata (/metadata/authentication) and the admin API (/_localcloud). The RP's own ARM API also lives under
     /// /subscriptions, so a host mounting both restricts this group to the emulator's listener, e.g.
     /// <c>app.MapAroLocalCloud().RequireHost("*:8444")</c>.
     /// </summary>
     public static RouteGroupBuilder MapAroLocalCloud(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("");
+        ArmAuthenticationMetadataEndpoints.Map(group);
         group.Map("/subscriptions/{**rest}", (HttpContext context, ArmRequestHandler handler) => handler.HandleAsync(context));
         group.Map("/providers/{**rest}", (HttpContext context, ArmRequestHandler handler) => handler.HandleAsync(context));
         group.Map("/_blob/{**rest}", (HttpContext context, BlobRequestHandler handler) => handler.HandleAsync(context, pathStyle: false));

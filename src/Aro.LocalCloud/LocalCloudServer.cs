@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Aro.LocalCloud.Faults;
+using Aro.LocalCloud.Hosting;
 using Aro.LocalCloud.Kubernetes;
 using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
@@ -31,6 +32,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         Certificate = certificate;
         Faults = app.Services.GetRequiredService<FaultInjector>();
         Clusters = app.Services.GetRequiredService<SimulatedClusters>();
+        Connections = app.Services.GetRequiredService<ConnectionCounter>();
         ServiceBus = app.Services.GetRequiredService<LocalServiceBus>();
     }
 
@@ -44,6 +46,8 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
     public SimulatedClusters Clusters { get; }
 
+    /// <summary>How many connections clients have opened to this server since it started.</summary>
+    public ConnectionCounter Connections { get; }
     /// <summary>The Service Bus namespace served beside ARM (connection strings, entities, fault hooks).</summary>
     public LocalServiceBus ServiceBus { get; }
 
@@ -54,12 +58,22 @@ public sealed class LocalCloudServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var url = new Uri(options.Url);
         var certificate = LocalCloudCertificate.LoadOrCreate(options.DataDirectory);
+        var connections = new ConnectionCounter();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var host = url.Host;
-            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) => listen.UseHttps(certificate);
+            void Https(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
+            {
+                listen.Use(next => connection =>
+                {
+                    connections.OnAccepted();
+                    return next(connection);
+                });
+                listen.UseHttps(certificate);
+            }
+
             if (host is "localhost" && url.Port != 0)
             {
                 kestrel.ListenLocalhost(url.Port, Https);
@@ -78,6 +92,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
                 kestrel.ListenAnyIP(url.Port, Https);
             }
         });
+        builder.Services.AddSingleton(connections);
         builder.Services.AddAroLocalCloud(o => Copy(options, o));
         builder.Services.AddRouting();
         var app = builder.Build();

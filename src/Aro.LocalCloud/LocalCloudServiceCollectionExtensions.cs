@@ -1,10 +1,13 @@
 using Aro.LocalCloud.Arm;
+using Aro.LocalCloud.Authentication;
 using Aro.LocalCloud.Blobs;
 using Aro.LocalCloud.Faults;
+using Aro.LocalCloud.Hosting;
 using Aro.LocalCloud.Kubernetes;
 using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,12 +32,14 @@ public static class LocalCloudServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LocalCloudOptions>>().Value);
         services.AddSingleton(sp => new LocalCloudStore(sp.GetRequiredService<LocalCloudOptions>(), sp.GetRequiredService<ILogger<LocalCloudStore>>()));
         services.AddSingleton(sp => new FaultInjector(sp.GetRequiredService<LocalCloudOptions>()));
+        services.TryAddSingleton<ConnectionCounter>();
         services.AddSingleton<MachineController>();
         services.AddSingleton(sp => new SimulatedClusters(
             sp.GetRequiredService<LocalCloudStore>(), sp.GetRequiredService<MachineController>(), sp.GetRequiredService<LocalCloudOptions>()));
         services.AddSingleton<ArmRequestHandler>();
         services.AddSingleton<KubernetesRequestHandler>();
         services.AddSingleton<BlobRequestHandler>();
+        services.AddSingleton(sp => new ArmClientCertificates(sp.GetRequiredService<LocalCloudOptions>()));
         services.AddSingleton<LocalServiceBus>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalServiceBus>());
         return services;

@@ -18,6 +18,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
 {
     private readonly ClusterLifecycleOptions _options;
 
+    private readonly Dictionary<string, (int PercentComplete, Func<ClusterLifecycleState, IEnumerable<IClusterOperationMessage>> Commands)> _stepOutputs = [];
+
     public ClusterLifecycleStateMachine(IOptions<ClusterLifecycleOptions> options)
     {
         _options = options.Value;
@@ -26,33 +28,33 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         // An event a state does not expect (a late or repeated outcome) must never fault the saga.
         OnUnhandledEvent(context => context.Ignore());
 
-        RequestEvent(() => ClusterCreateRequested, m => m.ClusterId);
-        RequestEvent(() => ClusterUpdateRequested, m => m.ClusterId);
-        RequestEvent(() => ClusterScaleRequested, m => m.ClusterId);
-        RequestEvent(() => ClusterDeleteRequested, m => m.ClusterId);
+        RequestEvent(() => ClusterCreateRequested);
+        RequestEvent(() => ClusterUpdateRequested);
+        RequestEvent(() => ClusterScaleRequested);
+        RequestEvent(() => ClusterDeleteRequested);
 
-        OutcomeEvent(() => NetworkValidated, m => m.ClusterId);
-        OutcomeEvent(() => NetworkValidationFailed, m => m.ClusterId);
-        OutcomeEvent(() => DnsConfigured, m => m.ClusterId);
-        OutcomeEvent(() => DnsConfigurationFailed, m => m.ClusterId);
-        OutcomeEvent(() => IgnitionGenerated, m => m.ClusterId);
-        OutcomeEvent(() => IgnitionGenerationFailed, m => m.ClusterId);
-        OutcomeEvent(() => VirtualMachinesProvisioned, m => m.ClusterId);
-        OutcomeEvent(() => VirtualMachinesProvisioningFailed, m => m.ClusterId);
-        OutcomeEvent(() => CredentialsIssued, m => m.ClusterId);
-        OutcomeEvent(() => CredentialsIssuanceFailed, m => m.ClusterId);
-        OutcomeEvent(() => WorkersScaled, m => m.ClusterId);
-        OutcomeEvent(() => WorkerScalingFailed, m => m.ClusterId);
-        OutcomeEvent(() => ClusterTornDown, m => m.ClusterId);
-        OutcomeEvent(() => ClusterTeardownFailed, m => m.ClusterId);
+        OutcomeEvent(() => NetworkValidated);
+        OutcomeEvent(() => NetworkValidationFailed);
+        OutcomeEvent(() => DnsConfigured);
+        OutcomeEvent(() => DnsConfigurationFailed);
+        OutcomeEvent(() => IgnitionGenerated);
+        OutcomeEvent(() => IgnitionGenerationFailed);
+        OutcomeEvent(() => VirtualMachinesProvisioned);
+        OutcomeEvent(() => VirtualMachinesProvisioningFailed);
+        OutcomeEvent(() => CredentialsIssued);
+        OutcomeEvent(() => CredentialsIssuanceFailed);
+        OutcomeEvent(() => WorkersScaled);
+        OutcomeEvent(() => WorkerScalingFailed);
+        OutcomeEvent(() => ClusterTornDown);
+        OutcomeEvent(() => ClusterTeardownFailed);
 
-        OutcomeEvent(() => ValidateNetworkFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => ConfigureDnsFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => GenerateIgnitionFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => ProvisionVirtualMachinesFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => IssueCredentialsFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => ScaleWorkersFaulted, m => m.Message.ClusterId);
-        OutcomeEvent(() => TearDownClusterFaulted, m => m.Message.ClusterId);
+        FaultEvent(() => ValidateNetworkFaulted);
+        FaultEvent(() => ConfigureDnsFaulted);
+        FaultEvent(() => GenerateIgnitionFaulted);
+        FaultEvent(() => ProvisionVirtualMachinesFaulted);
+        FaultEvent(() => IssueCredentialsFaulted);
+        FaultEvent(() => ScaleWorkersFaulted);
+        FaultEvent(() => TearDownClusterFaulted);
 
         Schedule(() => StepTimeout, x => x.StepTimeoutTokenId, schedule =>
         {
@@ -76,12 +78,19 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             Enter(When(ClusterDeleteRequested)
                 .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting));
 
+        Sends(ValidatingNetwork, percentComplete: 10, saga => [new ValidateNetwork(saga.CorrelationId, saga.ResourceId, saga.OperationId)]);
         During(ValidatingNetwork,
             Enter(When(NetworkValidated, IsCurrent)
                 .Then(context => context.Saga.DnsFinished = context.Saga.IgnitionFinished = false), ConfiguringDnsAndIgnition),
             Fail(When(NetworkValidationFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
             Fail(When(ValidateNetworkFaulted, IsCurrentFault), StepError.NetworkValidationFailed));
 
+        // Only the branches still outstanding: a retry or re-emit does not repeat a branch that answered.
+        Sends(ConfiguringDnsAndIgnition, percentComplete: 25, saga =>
+        [
+            .. saga.DnsFinished ? Array.Empty<IClusterOperationMessage>() : [new ConfigureDns(saga.CorrelationId, saga.ResourceId, saga.OperationId)],
+            .. saga.IgnitionFinished ? Array.Empty<IClusterOperationMessage>() : [new GenerateIgnition(saga.CorrelationId, saga.ResourceId, saga.OperationId)],
+        ]);
         During(ConfiguringDnsAndIgnition,
             When(NetworkValidated, IsCurrent).ThenAsync(ReEmitAsync),
             Join(When(DnsConfigured, IsCurrent).Then(context => context.Saga.DnsFinished = true)),
@@ -107,6 +116,7 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
                 context.Saga.IgnitionFinished = true;
             })));
 
+        Sends(ProvisioningVirtualMachines, percentComplete: 50, saga => [new ProvisionVirtualMachines(saga.CorrelationId, saga.ResourceId, saga.OperationId)]);
         During(ProvisioningVirtualMachines,
             When(DnsConfigured, IsCurrent).ThenAsync(ReEmitAsync),
             When(IgnitionGenerated, IsCurrent).ThenAsync(ReEmitAsync),
@@ -114,6 +124,7 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             Fail(When(VirtualMachinesProvisioningFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
             Fail(When(ProvisionVirtualMachinesFaulted, IsCurrentFault), StepError.VirtualMachineProvisioningFailed));
 
+        Sends(IssuingCredentials, percentComplete: 85, saga => [new IssueCredentials(saga.CorrelationId, saga.ResourceId, saga.OperationId)]);
         During(IssuingCredentials,
             When(VirtualMachinesProvisioned, IsCurrent).ThenAsync(ReEmitAsync),
             Succeed(When(CredentialsIssued, IsCurrent)),
@@ -124,11 +135,14 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             When(CredentialsIssued, IsCurrent).ThenAsync(ReEmitAsync),
             When(WorkersScaled, IsCurrent).ThenAsync(ReEmitAsync));
 
+        Sends(Scaling, percentComplete: 50, ScaleWorkersCommand);
+        Sends(Updating, percentComplete: 50, ScaleWorkersCommand);
         During(Scaling, Updating,
             Succeed(When(WorkersScaled, IsCurrent).Then(context => context.Saga.WorkerCount = context.Message.WorkerCount)),
             Fail(When(WorkerScalingFailed, IsCurrent), m => m.Code, m => m.Message, m => m.Target),
             Fail(When(ScaleWorkersFaulted, IsCurrentFault), StepError.WorkerScalingFailed));
 
+        Sends(Deleting, percentComplete: 50, saga => [new TearDownCluster(saga.CorrelationId, saga.ResourceId, saga.OperationId)]);
         During(Deleting,
             When(ClusterTornDown, IsCurrent)
                 .Unschedule(StepTimeout)
@@ -143,16 +157,25 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             ReEmit(When(ClusterScaleRequested, IsCurrent)),
             ReEmit(When(ClusterUpdateRequested, IsCurrent)),
             ReEmit(When(ClusterDeleteRequested, IsCurrent)),
-            // A new operation starts only from a settled cluster; the frontend's provisioningState gating
-            // makes anything else a stray, which is ignored. A delete is accepted in any state.
-            Enter(When(ClusterCreateRequested, context => !IsCurrent(context) && IsIn(context, Failed))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Create, context.Message.ResourceId, context.Message.OperationId)), ValidatingNetwork),
-            Enter(When(ClusterScaleRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
-            Enter(When(ClusterUpdateRequested, context => !IsCurrent(context) && (IsIn(context, Running) || IsIn(context, Failed)))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating),
+            // A delete is accepted in any state, Deleting included: a new delete takes the teardown over.
             Enter(When(ClusterDeleteRequested, context => !IsCurrent(context))
-                .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting),
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Delete, context.Message.ResourceId, context.Message.OperationId)), Deleting));
+
+        // A new operation other than a delete starts only from a settled cluster; the frontend's provisioningState
+        // gating makes anything else a stray, which is ignored. Declared after DuringAny so the re-emit of the current
+        // operation above is decided before a new one begins.
+        During(Failed,
+            Enter(When(ClusterCreateRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Create, context.Message.ResourceId, context.Message.OperationId)), ValidatingNetwork));
+
+        During(Running, Failed,
+            Enter(When(ClusterScaleRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Scale, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Scaling),
+            Enter(When(ClusterUpdateRequested, context => !IsCurrent(context))
+                .Then(context => Begin(context.Saga, ClusterOperationKind.Update, context.Message.ResourceId, context.Message.OperationId, context.Message.WorkerCount)), Updating));
+
+        // Only a step waits for an answer, so only a step times out.
+        During([ValidatingNetwork, ConfiguringDnsAndIgnition, ProvisioningVirtualMachines, IssuingCredentials, Scaling, Updating, Deleting],
             When(StepTimeout.Received, IsCurrentAttempt)
                 .IfElse(
                     context => context.Saga.Attempt < _options.MaxStepAttempts,
@@ -241,16 +264,25 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
     /// <summary>A step's command went unanswered for <see cref="ClusterLifecycleOptions.StepTimeout"/>.</summary>
     public Schedule<ClusterLifecycleState, ClusterStepTimedOut> StepTimeout { get; private set; } = null!;
 
-    private void RequestEvent<T>(System.Linq.Expressions.Expression<Func<Event<T>>> @event, Func<T, Guid> clusterId)
-        where T : class =>
-        Event(@event, e => e.CorrelateById(context => clusterId(context.Message)));
+    private void RequestEvent<T>(System.Linq.Expressions.Expression<Func<Event<T>>> @event)
+        where T : class, IClusterOperationMessage =>
+        Event(@event, e => e.CorrelateById(context => context.Message.ClusterId));
 
     // An outcome for an instance that is gone (deleted, or never created) has nothing left to affect.
-    private void OutcomeEvent<T>(System.Linq.Expressions.Expression<Func<Event<T>>> @event, Func<T, Guid> clusterId)
-        where T : class =>
+    private void OutcomeEvent<T>(System.Linq.Expressions.Expression<Func<Event<T>>> @event)
+        where T : class, IClusterOperationMessage =>
         Event(@event, e =>
         {
-            e.CorrelateById(context => clusterId(context.Message));
+            e.CorrelateById(context => context.Message.ClusterId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+
+    // A step's command that faulted after its retries: correlated by the command's own cluster id.
+    private void FaultEvent<T>(System.Linq.Expressions.Expression<Func<Event<Fault<T>>>> @event)
+        where T : class, IClusterOperationMessage =>
+        Event(@event, e =>
+        {
+            e.CorrelateById(context => context.Message.Message.ClusterId);
             e.OnMissingInstance(m => m.Discard());
         });
 
@@ -330,12 +362,12 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
             .ThenAsync(PublishTerminalAsync);
 
     private static bool IsCurrent<T>(BehaviorContext<ClusterLifecycleState, T> context)
-        where T : class =>
-        string.Equals(OperationIdOf(context.Message), context.Saga.OperationId, StringComparison.Ordinal);
+        where T : class, IClusterOperationMessage =>
+        string.Equals(context.Message.OperationId, context.Saga.OperationId, StringComparison.Ordinal);
 
     private static bool IsCurrentFault<T>(BehaviorContext<ClusterLifecycleState, Fault<T>> context)
-        where T : class =>
-        string.Equals(OperationIdOf(context.Message.Message), context.Saga.OperationId, StringComparison.Ordinal);
+        where T : class, IClusterOperationMessage =>
+        string.Equals(context.Message.Message.OperationId, context.Saga.OperationId, StringComparison.Ordinal);
 
     private static bool IsCurrentAttempt(BehaviorContext<ClusterLifecycleState, ClusterStepTimedOut> context) =>
         context.Message.OperationId == context.Saga.OperationId
@@ -347,36 +379,6 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
     private static bool BothFinished(BehaviorContext<ClusterLifecycleState> context) =>
         context.Saga.DnsFinished && context.Saga.IgnitionFinished;
 
-    private static string OperationIdOf(object message) => message switch
-    {
-        ClusterCreateRequested m => m.OperationId,
-        ClusterUpdateRequested m => m.OperationId,
-        ClusterScaleRequested m => m.OperationId,
-        ClusterDeleteRequested m => m.OperationId,
-        NetworkValidated m => m.OperationId,
-        NetworkValidationFailed m => m.OperationId,
-        DnsConfigured m => m.OperationId,
-        DnsConfigurationFailed m => m.OperationId,
-        IgnitionGenerated m => m.OperationId,
-        IgnitionGenerationFailed m => m.OperationId,
-        VirtualMachinesProvisioned m => m.OperationId,
-        VirtualMachinesProvisioningFailed m => m.OperationId,
-        CredentialsIssued m => m.OperationId,
-        CredentialsIssuanceFailed m => m.OperationId,
-        WorkersScaled m => m.OperationId,
-        WorkerScalingFailed m => m.OperationId,
-        ClusterTornDown m => m.OperationId,
-        ClusterTeardownFailed m => m.OperationId,
-        ValidateNetwork m => m.OperationId,
-        ConfigureDns m => m.OperationId,
-        GenerateIgnition m => m.OperationId,
-        ProvisionVirtualMachines m => m.OperationId,
-        IssueCredentials m => m.OperationId,
-        ScaleWorkers m => m.OperationId,
-        TearDownCluster m => m.OperationId,
-        _ => throw new ArgumentException($"{message.GetType().Name} carries no operation id the saga knows of.", nameof(message)),
-    };
-
     private static ClusterStepTimedOut NewStepTimeout(ClusterLifecycleState saga) =>
         new(saga.CorrelationId, saga.OperationId, saga.CurrentState, saga.Attempt);
 
@@ -384,52 +386,27 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
     private Task ReEmitAsync(BehaviorContext<ClusterLifecycleState> context) =>
         IsIn(context, Running) || IsIn(context, Failed) ? PublishTerminalAsync(context) : PublishStepAsync(context);
 
-    /// <summary>The current step's progress and the command(s) still outstanding in it, for the current attempt.</summary>
+    /// <summary>
+    /// Declares what a step state sends each time it is entered or re-emitted: its progress (with
+    /// <paramref name="percentComplete"/>) and the command(s) still outstanding in it, for the current attempt.
+    /// </summary>
+    private void Sends(State step, int percentComplete, Func<ClusterLifecycleState, IEnumerable<IClusterOperationMessage>> commands) =>
+        _stepOutputs.Add(step.Name, (percentComplete, commands));
+
+    /// <summary>The current step's progress and its outstanding command(s), as <see cref="Sends"/> declared them.</summary>
     private async Task PublishStepAsync(BehaviorContext<ClusterLifecycleState> context)
     {
         var saga = context.Saga;
-        var (id, resourceId, operationId) = (saga.CorrelationId, saga.ResourceId, saga.OperationId);
-        await PublishAsync(context, new ClusterProvisioningProgressed(id, resourceId, operationId, saga.CurrentState, PercentComplete(saga.CurrentState)));
-
-        if (IsIn(context, ValidatingNetwork))
+        var (percentComplete, commands) = _stepOutputs[saga.CurrentState];
+        await PublishAsync(context, new ClusterProvisioningProgressed(saga.CorrelationId, saga.ResourceId, saga.OperationId, saga.CurrentState, percentComplete));
+        foreach (var command in commands(saga))
         {
-            await PublishAsync(context, new ValidateNetwork(id, resourceId, operationId));
-        }
-        else if (IsIn(context, ConfiguringDnsAndIgnition))
-        {
-            if (!saga.DnsFinished)
-            {
-                await PublishAsync(context, new ConfigureDns(id, resourceId, operationId));
-            }
-
-            if (!saga.IgnitionFinished)
-            {
-                await PublishAsync(context, new GenerateIgnition(id, resourceId, operationId));
-            }
-        }
-        else if (IsIn(context, ProvisioningVirtualMachines))
-        {
-            await PublishAsync(context, new ProvisionVirtualMachines(id, resourceId, operationId));
-        }
-        else if (IsIn(context, IssuingCredentials))
-        {
-            await PublishAsync(context, new IssueCredentials(id, resourceId, operationId));
-        }
-        else if (IsIn(context, Scaling) || IsIn(context, Updating))
-        {
-            await PublishAsync(context, new ScaleWorkers(id, resourceId, operationId, saga.WorkerCount ?? throw new InvalidOperationException("Scaling needs a worker count.")));
-        }
-        else if (IsIn(context, Deleting))
-        {
-            await PublishAsync(context, new TearDownCluster(id, resourceId, operationId));
+            await PublishAsync(context, command);
         }
     }
 
-    private int PercentComplete(string step) =>
-        step == ValidatingNetwork.Name ? 10
-        : step == ConfiguringDnsAndIgnition.Name ? 25
-        : step == IssuingCredentials.Name ? 85
-        : 50;
+    private static IEnumerable<IClusterOperationMessage> ScaleWorkersCommand(ClusterLifecycleState saga) =>
+        [new ScaleWorkers(saga.CorrelationId, saga.ResourceId, saga.OperationId, saga.WorkerCount ?? throw new InvalidOperationException("Scaling needs a worker count."))];
 
     /// <summary>How the settled operation ended: success while Running, the stored error while Failed.</summary>
     private Task PublishTerminalAsync(BehaviorContext<ClusterLifecycleState> context)
@@ -484,11 +461,11 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
     };
 
     /// <summary>Publishes with the id the same output always gets within this operation, step and attempt.</summary>
-    private static Task PublishAsync<T>(BehaviorContext<ClusterLifecycleState> context, T message)
-        where T : class
+    private static Task PublishAsync(BehaviorContext<ClusterLifecycleState> context, IClusterOperationMessage message)
     {
         var saga = context.Saga;
-        var messageId = DeterministicMessageId.Create(saga.CorrelationId, saga.OperationId, saga.CurrentState, saga.Attempt, typeof(T));
-        return context.Publish(message, publish => publish.MessageId = messageId);
+        var messageType = message.GetType();
+        var messageId = DeterministicMessageId.Create(saga.CorrelationId, saga.OperationId, saga.CurrentState, saga.Attempt, messageType);
+        return context.Publish(message, messageType, Pipe.Execute<PublishContext>(publish => publish.MessageId = messageId));
     }
 }

@@ -20,9 +20,13 @@ public static class CloudErrorCodes
     public const string ResourceGroupNotFound = "ResourceGroupNotFound";
     public const string ResourceNotFound = "ResourceNotFound";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string RequestEntityTooLarge = "RequestEntityTooLarge";
     public const string NotFound = "NotFound";
     public const string MethodNotAllowed = "MethodNotAllowed";
     public const string Conflict = "Conflict";
     public const string PreconditionFailed = "PreconditionFailed";
     public const string InvalidLinkedVNet = "InvalidLinkedVNet";
+    public const string Forbidden = "Forbidden";
+    public const string ClusterResourceGroupAlreadyExists = "ClusterResourceGroupAlreadyExists";
+    public const string DuplicateDomain = "DuplicateDomain";
 }

@@ -16,6 +16,11 @@ public sealed class ClusterStaticValidator
     private const string VisibilityPublic = "Public";
     private const string VisibilityPrivate = "Private";
 
+    // ARM's limits on resource tags.
+    private const int MaxTags = 50;
+    private const int MaxTagNameLength = 512;
+    private const int MaxTagValueLength = 256;
+
     // Everything else is immutable: tags are ARM metadata and the worker count is how users scale.
     private static readonly ImmutableProperties Immutability = new(
         mutable: ["tags", "properties.workerProfiles[*].count"],
@@ -85,7 +90,38 @@ public sealed class ClusterStaticValidator
         {
             throw CloudError.InvalidParameter("location", $"The provided location '{candidate.Location}' is invalid.");
         }
+
+        ValidateTags(candidate.Tags);
     }
+
+    private static void ValidateTags(IReadOnlyDictionary<string, string>? tags)
+    {
+        if (tags is null)
+        {
+            return;
+        }
+
+        if (tags.Count > MaxTags)
+        {
+            throw CloudError.InvalidParameter("tags", $"The resource has {tags.Count} tags; at most {MaxTags} are allowed.");
+        }
+
+        foreach (var (name, value) in tags)
+        {
+            if (name.Length is 0 or > MaxTagNameLength)
+            {
+                throw CloudError.InvalidParameter("tags", $"The tag name '{Shorten(name)}' is invalid: tag names must be 1 to {MaxTagNameLength} characters long.");
+            }
+
+            if (value is null || value.Length > MaxTagValueLength)
+            {
+                throw CloudError.InvalidParameter("tags", $"The value of tag '{Shorten(name)}' is invalid: tag values must be strings of at most {MaxTagValueLength} characters.");
+            }
+        }
+    }
+
+    // Errors quote a tag name, not a whole over-long one.
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     private void ValidateProperties(JsonObject request, OpenShiftClusterProperties properties, ResourceId resource, bool isCreate)
     {

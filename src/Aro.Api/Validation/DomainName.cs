@@ -12,9 +12,9 @@ public static partial class DomainName
     public static bool IsValid(string? domain, bool isCreate) =>
         domain is not null && (isCreate ? NewDomainName().IsMatch(domain) : Rfc1123DomainName().IsMatch(domain));
 
-    [GeneratedRegex(@"^([a-z][-a-z0-9]{0,61}[a-z0-9])(\.([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9]))*$")]
+    [GeneratedRegex(@"^([a-z][-a-z0-9]{0,61}[a-z0-9])(\.([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9]))*\z")]
     private static partial Regex NewDomainName();
 
-    [GeneratedRegex(@"^([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9])(\.([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9]))*$")]
+    [GeneratedRegex(@"^([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9])(\.([a-z0-9]|[a-z0-9][-a-z0-9]{0,61}[a-z0-9]))*\z")]
     private static partial Regex Rfc1123DomainName();
 }

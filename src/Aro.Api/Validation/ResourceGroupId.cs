@@ -7,6 +7,6 @@ public static partial class ResourceGroupId
 {
     public static bool IsWellFormed(string? id) => id is not null && Pattern().IsMatch(id);
 
-    [GeneratedRegex(@"^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-a-z0-9_().]{0,89}[-a-z0-9_()]$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-a-z0-9_().]{0,89}[-a-z0-9_()]\z", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

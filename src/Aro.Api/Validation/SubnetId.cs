@@ -14,6 +14,6 @@ public static partial class SubnetId
     /// <summary>The id of the subnet's virtual network; only meaningful for a well-formed id.</summary>
     public static string VirtualNetworkOf(string id) => ResourceId.Parse(id).Parent!.Id;
 
-    [GeneratedRegex(@"^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-a-z0-9_().]{0,89}[-a-z0-9_()]/providers/Microsoft\.Network/virtualNetworks/[-a-z0-9_.]{2,64}/subnets/[-a-z0-9_.]{2,80}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-a-z0-9_().]{0,89}[-a-z0-9_()]/providers/Microsoft\.Network/virtualNetworks/[-a-z0-9_.]{2,64}/subnets/[-a-z0-9_.]{2,80}\z", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

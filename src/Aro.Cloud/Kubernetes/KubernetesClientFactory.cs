@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s;
@@ -5,17 +7,62 @@ using Microsoft.Extensions.Options;
 
 namespace Aro.Cloud.Kubernetes;
 
-/// <summary>Builds a KubernetesClient for one cluster: the local cloud's per-cluster API, or the cluster's own API server.</summary>
-public sealed class KubernetesClientFactory(IOptions<CloudOptions> options)
+/// <summary>
+/// The KubernetesClient for one cluster (the local cloud's per-cluster API, or the cluster's own API server),
+/// built once and shared by every call to that cluster: each client owns an HTTP handler and its pool of
+/// connections, so building one per call opened a new TLS connection per call. A client nobody used for
+/// <see cref="IdleLifetime"/> is disposed, so nothing per cluster outlives the operations that use it.
+/// </summary>
+public sealed class KubernetesClientFactory(IOptions<CloudOptions> options, TimeProvider timeProvider) : IDisposable
 {
-    private readonly CloudOptions _options = options.Value;
+    /// <summary>Longer than any single call (KubernetesClient's own timeout is 100 s), so no client is disposed while in use.</summary>
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(5);
 
-    public IKubernetes Create(KubernetesClusterTarget cluster)
+    private readonly CloudOptions _options = options.Value;
+    private readonly ConcurrentDictionary<string, SharedClient> _clients = new(StringComparer.Ordinal);
+
+    /// <summary>The shared client for <paramref name="cluster"/>; callers must not dispose it.</summary>
+    public IKubernetes For(KubernetesClusterTarget cluster)
     {
+        var now = timeProvider.GetUtcNow();
+        DisposeIdle(now);
         var configuration = _options.KubernetesEndpoint is { } template
             ? Local(template, cluster)
             : Remote(cluster);
-        return new k8s.Kubernetes(configuration);
+        var shared = _clients.GetOrAdd(Identity(configuration), _ => new SharedClient(new k8s.Kubernetes(configuration)));
+        shared.Touch(now);
+        return shared.Client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var key in _clients.Keys)
+        {
+            if (_clients.TryRemove(key, out var shared))
+            {
+                shared.Client.Dispose();
+            }
+        }
+    }
+
+    private void DisposeIdle(DateTimeOffset now)
+    {
+        foreach (var (key, shared) in _clients)
+        {
+            if (now - shared.LastUsed > IdleLifetime && _clients.TryRemove(key, out var removed))
+            {
+                removed.Client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>What makes two configurations the same client: endpoint, credentials and trust (hashed, so no key material is kept as a dictionary key).</summary>
+    private static string Identity(KubernetesClientConfiguration configuration)
+    {
+        var trust = string.Join(",", configuration.SslCaCerts?.Select(c => c.Thumbprint) ?? []);
+        var identity = string.Join("\n", configuration.Host, configuration.AccessToken, configuration.ClientCertificateData,
+            configuration.ClientCertificateKeyData, configuration.SkipTlsVerify, trust);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
     }
 
     private KubernetesClientConfiguration Local(string template, KubernetesClusterTarget cluster)
@@ -51,5 +98,16 @@ public sealed class KubernetesClientFactory(IOptions<CloudOptions> options)
         }
 
         return configuration;
+    }
+
+    private sealed class SharedClient(k8s.Kubernetes client)
+    {
+        public k8s.Kubernetes Client { get; } = client;
+
+        private long _lastUsedTicks;
+
+        public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
+
+        public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
     }
 }

@@ -23,13 +23,13 @@ public sealed class MachineSets(KubernetesClientFactory clients, IOptions<CloudO
 
     public async Task<IReadOnlyList<MachineSet>> ListAsync(KubernetesClusterTarget cluster, CancellationToken cancellationToken)
     {
-        using var client = clients.Create(cluster);
+        var client = clients.For(cluster);
         return await ListAsync(client, cancellationToken);
     }
 
     public async Task EnsureAsync(KubernetesClusterTarget cluster, MachineSetSpec spec, CancellationToken cancellationToken)
     {
-        using var client = clients.Create(cluster);
+        var client = clients.For(cluster);
         try
         {
             await client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, Namespace, Plural, spec.Name, cancellationToken);
@@ -52,14 +52,14 @@ public sealed class MachineSets(KubernetesClientFactory clients, IOptions<CloudO
 
     public async Task ScaleAsync(KubernetesClusterTarget cluster, string name, int replicas, CancellationToken cancellationToken)
     {
-        using var client = clients.Create(cluster);
+        var client = clients.For(cluster);
         var patch = new V1Patch(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch);
         await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, Group, Version, Namespace, Plural, name, cancellationToken: cancellationToken);
     }
 
     public async Task<IReadOnlyList<MachineSet>> WaitUntilReadyAsync(KubernetesClusterTarget cluster, Func<MachineSet, bool> include, CancellationToken cancellationToken)
     {
-        using var client = clients.Create(cluster);
+        var client = clients.For(cluster);
         var deadline = timeProvider.GetUtcNow() + _options.MachineSetReadyTimeout;
         while (true)
         {

@@ -1,10 +1,7 @@
-using System.Net.Http;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 
 namespace Aro.Cloud.Storage;
 
@@ -12,9 +9,8 @@ namespace Aro.Cloud.Storage;
 /// Ensures the storage account through ARM, reads its blob endpoint from <c>primaryEndpoints.blob</c> and
 /// talks to it with Azure.Storage.Blobs, authenticated by the same token credential as ARM.
 /// </summary>
-internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential credential, IOptions<CloudOptions> options) : IBlobStorage
+internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential credential, CloudHttpTransport transport) : IBlobStorage
 {
-    private readonly CloudOptions _options = options.Value;
 
     public async Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken)
     {
@@ -63,17 +59,6 @@ internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential
     private static Uri BlobUri(Uri endpoint, BlobLocation blob) =>
         new(endpoint, $"{Uri.EscapeDataString(blob.Container)}/{string.Join('/', blob.Name.Split('/').Select(Uri.EscapeDataString))}");
 
-    private BlobClientOptions ClientOptions()
-    {
-        var clientOptions = new BlobClientOptions();
-        if (_options.AllowUntrustedCertificates)
-        {
-            clientOptions.Transport = new HttpClientTransport(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            });
-        }
-
-        return clientOptions;
-    }
+    // Clients are cheap; what must not be per call is the handler, so each one gets the shared transport.
+    private BlobClientOptions ClientOptions() => new() { Transport = transport.Transport };
 }

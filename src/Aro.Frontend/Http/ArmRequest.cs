@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Aro.Api;
 using Aro.Api.Resources;
+using Aro.Api.Validation;
 using Aro.Api.Versioning;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,7 @@ internal sealed partial class ArmRequest
         var operationId = Lower(values["operationId"]);
         var apiVersion = context.Request.Query["api-version"].ToString();
 
-        if (subscriptionId is not null && !Guid.TryParseExact(subscriptionId, "D", out _))
+        if (subscriptionId is not null && !Uuid.IsValid(subscriptionId))
         {
             throw BadRequest(CloudErrorCodes.InvalidSubscriptionId, $"The provided subscription identifier '{subscriptionId}' is malformed or invalid.");
         }
@@ -112,7 +113,7 @@ internal sealed partial class ArmRequest
             }
         }
 
-        if (operationId is not null && !Guid.TryParseExact(operationId, "D", out _))
+        if (operationId is not null && !Uuid.IsValid(operationId))
         {
             throw BadRequest("InvalidOperationID", $"The provided operation identifier '{operationId}' is malformed or invalid.");
         }
@@ -135,6 +136,6 @@ internal sealed partial class ArmRequest
     private static string? Lower(object? routeValue) => (routeValue as string)?.ToLowerInvariant();
 
     // Resource group and resource names as ARM allows them (matched against the lower-cased path).
-    [GeneratedRegex("^[-a-z0-9_().]{0,89}[-a-z0-9_()]$")]
+    [GeneratedRegex(@"^[-a-z0-9_().]{0,89}[-a-z0-9_()]\z")]
     private static partial Regex ResourceNameRegex();
 }

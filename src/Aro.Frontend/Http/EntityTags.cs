@@ -20,10 +20,13 @@ internal sealed class EntityTags
 
     public bool Any { get; }
 
-    /// <summary>Null when the header is absent.</summary>
+    /// <summary>
+    /// Null when the header is absent. A header sent empty is an empty list (RFC 9110's <c>#entity-tag</c> allows
+    /// it), which no ETag matches: an empty If-Match fails, it is never taken for no condition at all.
+    /// </summary>
     public static EntityTags? Parse(StringValues header)
     {
-        if (StringValues.IsNullOrEmpty(header))
+        if (header.Count == 0)
         {
             return null;
         }

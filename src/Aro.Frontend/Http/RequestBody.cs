@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Aro.Frontend.Http;
 
-/// <summary>Reads ARM request bodies: JSON only, at most 1 MiB, errors in ARM's words.</summary>
+/// <summary>
+/// Reads ARM request bodies: JSON only (and only JSON that keeps <see cref="RequestJsonRules"/>), at most 1 MiB,
+/// errors in ARM's words.
+/// </summary>
 internal static class RequestBody
 {
     public const int MaxBytes = 1024 * 1024;
@@ -22,6 +25,7 @@ internal static class RequestBody
 
         try
         {
+            RequestJsonRules.Check(bytes);
             return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
         }
         catch (JsonException ex)
@@ -73,7 +77,7 @@ internal static class RequestBody
     }
 
     private static CloudError TooLarge() =>
-        new(HttpStatusCode.UnsupportedMediaType, CloudErrorCodes.UnsupportedMediaType, null,
+        new(HttpStatusCode.RequestEntityTooLarge, CloudErrorCodes.RequestEntityTooLarge, null,
             $"The request content is larger than the maximum of {MaxBytes} bytes.");
 
     // Errors quote the parser's reason the way Go's %q would, so clients see one consistent shape.

@@ -26,9 +26,11 @@ internal sealed class CloudErrorMiddleware(RequestDelegate next, ILogger<CloudEr
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
+            // The server refused to read on (bad framing, a body over its limit, a client too slow): its status stands.
             logger.LogInformation(ex, "Unreadable request");
-            await CloudErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest,
-                new CloudErrorBody(CloudErrorCodes.InvalidRequestContent, "The request content was invalid and could not be deserialized."));
+            await CloudErrorResponse.WriteAsync(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new CloudErrorBody(CloudErrorCodes.RequestEntityTooLarge, "The request content is larger than the server accepts.")
+                : new CloudErrorBody(CloudErrorCodes.InvalidRequestContent, "The request content was invalid and could not be deserialized."));
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is DocumentConflictException or DocumentPreconditionFailedException)
         {

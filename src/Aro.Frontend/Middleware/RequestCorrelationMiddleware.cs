@@ -6,6 +6,8 @@ namespace Aro.Frontend.Middleware;
 /// <summary>
 /// Gives every response an x-ms-request-id, echoes x-ms-client-request-id when the caller asks for it
 /// (x-ms-return-client-request-id: true) and puts ARM's correlation ids on every log line of the request.
+/// Only a value that is a valid response header (visible ASCII and spaces) is echoed; any other is left out of
+/// the response rather than failing the request, which is still logged with it (escaped, like every logged value).
 /// </summary>
 internal sealed class RequestCorrelationMiddleware(RequestDelegate next, ILogger<RequestCorrelationMiddleware> logger)
 {
@@ -22,7 +24,7 @@ internal sealed class RequestCorrelationMiddleware(RequestDelegate next, ILogger
 
         context.Response.Headers[RequestIdHeader] = requestId;
         if (string.Equals(context.Request.Headers[ReturnClientRequestIdHeader], "true", StringComparison.OrdinalIgnoreCase) &&
-            clientRequestId.Length > 0)
+            IsEchoable(clientRequestId))
         {
             context.Response.Headers[ClientRequestIdHeader] = clientRequestId;
         }
@@ -36,4 +38,6 @@ internal sealed class RequestCorrelationMiddleware(RequestDelegate next, ILogger
 
         await next(context);
     }
+
+    private static bool IsEchoable(string value) => value.Length > 0 && value.All(c => c is >= ' ' and <= '~');
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Aro.Api;
 using Aro.Api.Model;
+using Aro.Api.Validation;
 using Aro.Frontend.Http;
 using Aro.Frontend.Subscriptions;
 using Aro.Persistence.Documents;
@@ -37,7 +38,7 @@ internal static class SubscriptionPut
         }
 
         subscriptionId = subscriptionId.ToLowerInvariant();
-        if (!Guid.TryParseExact(subscriptionId, "D", out _))
+        if (!Uuid.IsValid(subscriptionId))
         {
             throw CloudError.BadRequest(CloudErrorCodes.InvalidSubscriptionId, null, $"The provided subscription identifier '{subscriptionId}' is malformed or invalid.");
         }

@@ -63,7 +63,8 @@ internal sealed class SkipTokenProtector(IPurposeMac mac)
         }
 
         var keyId = Encoding.ASCII.GetString(bytes, 2, keyIdLength);
-        if (!mac.Verify(Purpose, keyId, SignedData(scope, continuation), bytes.AsSpan(macOffset, HmacPurposeMac.MacSizeInBytes)))
+        // A forged key id is refused on its shape, before any key is looked up.
+        if (!SecretKey.IsValidId(keyId) || !mac.Verify(Purpose, keyId, SignedData(scope, continuation), bytes.AsSpan(macOffset, HmacPurposeMac.MacSizeInBytes)))
         {
             throw Invalid();
         }

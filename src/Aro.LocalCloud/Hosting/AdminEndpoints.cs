@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Kubernetes;
+using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,6 +77,10 @@ internal static class AdminEndpoints
         });
         admin.MapGet("/resources", (LocalCloudStore store) =>
             Results.Json(store.Read(state => state.Resources.Values.Select(r => r["id"]?.GetValue<string>()).Order(StringComparer.Ordinal).ToList())));
+        admin.MapGet("/connections", (ConnectionCounter connections) => Results.Json(new { accepted = connections.Accepted }));
+        admin.MapGet("/servicebus", (LocalServiceBus serviceBus) => Results.Json(serviceBus.Describe()));
+        admin.MapPost("/servicebus/drop-connections", (LocalServiceBus serviceBus) =>
+            Results.Json(new { dropped = serviceBus.DropConnections() }));
         admin.MapPost("/reset", (LocalCloudStore store, FaultInjector faults) =>
         {
             store.Reset();

@@ -54,8 +54,10 @@ public sealed class SimulatedClusters
         cancellationToken.ThrowIfCancellationRequested();
         _store.Write(state =>
         {
-            foreach (var cluster in state.Clusters.Values)
+            foreach (var (key, cluster) in state.Clusters)
             {
+                // Reached by enumeration, not by key: say so, or the journal would miss what the controller changes.
+                state.Clusters.Touch(key);
                 _controller.Reconcile(state, cluster);
             }
 

@@ -100,20 +100,21 @@ public sealed partial class LocalServiceBus : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_sweeper is not null)
+        // The host stops this service and then the container disposes it, and an embedding host may do both at
+        // once: each resource is taken exactly once, so a second or concurrent stop finds nothing left to close.
+        if (Interlocked.Exchange(ref _sweeper, null) is { } sweeper)
         {
-            await _sweeper.DisposeAsync();
+            await sweeper.DisposeAsync();
         }
 
-        _amqp?.Dispose();
-        if (_administration is not null)
+        Interlocked.Exchange(ref _amqp, null)?.Dispose();
+        if (Interlocked.Exchange(ref _administration, null) is { } administration)
         {
-            await _administration.StopAsync(cancellationToken);
-            await _administration.DisposeAsync();
-            _administration = null;
+            await administration.StopAsync(cancellationToken);
+            await administration.DisposeAsync();
         }
 
-        _journal?.Dispose();
+        Interlocked.Exchange(ref _journal, null)?.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Aro.LocalCloud.Storage;
@@ -6,25 +5,22 @@ namespace Aro.LocalCloud.Storage;
 /// <summary>
 /// All emulator state behind one lock. The emulator's traffic is tiny, so a single lock keeps
 /// cross-cutting operations (resource group deletes, the machine controller touching both ARM and
-/// Kubernetes views) trivially consistent. Mutations persist the whole state when a data directory is set.
+/// Kubernetes views) trivially consistent. When a data directory is set, each write journals the entries it
+/// reached before anyone can observe the change (<see cref="StateJournal"/>).
 /// </summary>
-internal sealed class LocalCloudStore
+internal sealed class LocalCloudStore : IDisposable
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
-
     private readonly Lock _gate = new();
-    private readonly string? _filePath;
-    private readonly ILogger<LocalCloudStore> _logger;
+    private readonly StateJournal? _journal;
     private LocalCloudState _state = new();
 
     public LocalCloudStore(LocalCloudOptions options, ILogger<LocalCloudStore> logger)
     {
-        _logger = logger;
         if (!string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             Directory.CreateDirectory(options.DataDirectory);
-            _filePath = Path.Combine(options.DataDirectory, "localcloud.json");
-            Load();
+            _journal = new StateJournal(options.DataDirectory, logger);
+            _state = _journal.Load();
         }
     }
 
@@ -37,53 +33,45 @@ internal sealed class LocalCloudStore
         }
     }
 
-    /// <summary>Changes state under the lock, then persists it before anyone can observe the change.</summary>
+    /// <summary>Changes state under the lock, then journals what the change reached before anyone can observe it.</summary>
     public T Write<T>(Func<LocalCloudState, T> write)
     {
         lock (_gate)
         {
-            var result = write(_state);
-            Save();
-            return result;
+            if (_journal is null)
+            {
+                return write(_state);
+            }
+
+            foreach (var (_, collection) in _state.Collections)
+            {
+                collection.BeginTracking();
+            }
+
+            try
+            {
+                return write(_state);
+            }
+            finally
+            {
+                // Journal even when the write threw: what it changed in memory is what later reads see.
+                _journal.Append(_state);
+                foreach (var (_, collection) in _state.Collections)
+                {
+                    collection.EndTracking();
+                }
+            }
         }
     }
 
-    public void Reset() => Write(state =>
+    public void Reset()
     {
-        _state = new LocalCloudState();
-        return true;
-    });
-
-    private void Load()
-    {
-        if (_filePath is null || !File.Exists(_filePath))
+        lock (_gate)
         {
-            return;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(_filePath);
-            _state = JsonSerializer.Deserialize<LocalCloudState>(stream, SerializerOptions) ?? new LocalCloudState();
-        }
-        catch (JsonException ex)
-        {
-            // A corrupt file must not stop a developer's local run; starting empty is the lesser evil.
-            _logger.LogWarning(ex, "Ignoring unreadable local cloud state file {Path}", _filePath);
             _state = new LocalCloudState();
+            _journal?.Compact(_state);
         }
     }
 
-    private void Save()
-    {
-        if (_filePath is null)
-        {
-            return;
-        }
-
-        // Write-then-rename so a crash mid-write never leaves a truncated state file behind.
-        var temporary = _filePath + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(_state, SerializerOptions));
-        File.Move(temporary, _filePath, overwrite: true);
-    }
+    public void Dispose() => _journal?.Dispose();
 }

@@ -52,8 +52,28 @@ public sealed class FileSecretKeyRing : ISecretKeyRing
 
     public SecretKey? FindKey(string keyId)
     {
-        // A miss re-reads the directory: the value may come from a process that has rotated since we loaded.
-        return Find(_keys ?? Reload(), keyId) ?? Find(Reload(), keyId);
+        // Ids come from tokens and sealed values anyone may forge: a malformed one never reaches the disk.
+        if (!SecretKey.IsValidId(keyId))
+        {
+            return null;
+        }
+
+        var keys = _keys ?? Reload();
+        if (Find(keys, keyId) is { } found)
+        {
+            return found;
+        }
+
+        // A miss re-reads the directory only for an id newer than every key held: the value may come from a process that
+        // has rotated since we loaded. Any other unknown id is unknown for good and costs no read.
+        return keys.Count > 0 && !IsNewerThan(keyId, keys[^1]) ? null : Find(Reload(), keyId);
+    }
+
+    private static bool IsNewerThan(string keyId, SecretKey newest)
+    {
+        var dash = keyId.IndexOf('-', StringComparison.Ordinal);
+        return int.TryParse(dash < 0 ? keyId : keyId[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            && sequence > SequenceOf(newest);
     }
 
     /// <summary>Adds a new key, which seals from now on; the older keys keep opening what they sealed.</summary>

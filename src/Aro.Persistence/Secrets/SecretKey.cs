@@ -34,6 +34,6 @@ public sealed partial class SecretKey
 
     public override string ToString() => Id;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex IdPattern();
 }

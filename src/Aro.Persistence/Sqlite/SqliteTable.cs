@@ -70,6 +70,6 @@ internal sealed partial class SqliteTable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]*\z")]
     private static partial Regex TableNamePattern();
 }

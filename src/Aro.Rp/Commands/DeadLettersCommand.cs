@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Backend.DeadLetters;
+using Aro.Messaging;
+using Aro.Messaging.RabbitMq;
+using Aro.Messaging.RabbitMq.DeadLetters;
 using Aro.Rp.Hosting;
-using Aro.Rp.Messaging;
-using Aro.Rp.Messaging.DeadLetters;
 
 namespace Aro.Rp.Commands;
 
@@ -35,8 +37,8 @@ internal static class DeadLettersCommand
         TextWriter output,
         CancellationToken cancellationToken)
     {
-        var messaging = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-        if (!messaging.UsesRabbitMq)
+        var messaging = configuration.GetSection(MessagingOptions.SectionName);
+        if (!string.Equals(messaging[nameof(MessagingOptions.Transport)], RabbitMqTransport.TransportName, StringComparison.OrdinalIgnoreCase))
         {
             await output.WriteLineAsync("Dead letters live in RabbitMQ error queues: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_* (see env.example).");
             return 2;
@@ -48,11 +50,11 @@ internal static class DeadLettersCommand
             return 2;
         }
 
-        await using var queues = await DeadLetterQueues.ConnectAsync(messaging.RabbitMq, cancellationToken);
+        await using var queues = await DeadLetterQueues.ConnectAsync(messaging.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>() ?? new RabbitMqOptions(), cancellationToken);
         var errorQueues = await queues.ExistingErrorQueuesAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
         if (queue is not null && errorQueues.Count == 0)
         {
-            await output.WriteLineAsync($"There is no error queue {KnownEndpoints.ErrorQueueOf(queue)}.");
+            await output.WriteLineAsync($"There is no error queue {ErrorQueueName.Of(queue)}.");
             return 1;
         }
 
@@ -97,7 +99,7 @@ internal static class DeadLettersCommand
         }
 
         verb.SetAction((parseResult, cancellationToken) => RunAsync(
-            Configuration(parseResult),
+            AroConfiguration.Build([.. parseResult.UnmatchedTokens]),
             name,
             parseResult.GetValue(Queue),
             parseResult.GetValue(MessageId),
@@ -106,13 +108,6 @@ internal static class DeadLettersCommand
             cancellationToken));
         return verb;
     }
-
-    private static IConfiguration Configuration(ParseResult parseResult) =>
-        new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddAroEnvironmentVariables()
-            .AddCommandLine([.. parseResult.UnmatchedTokens])
-            .Build();
 
     private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<DeadLetter> deadLetters)
     {

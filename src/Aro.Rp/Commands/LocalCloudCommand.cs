@@ -20,15 +20,10 @@ internal static class LocalCloudCommand
 
     private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddAroEnvironmentVariables()
-            .AddCommandLine([.. parseResult.UnmatchedTokens])
-            .Build();
+        var configuration = AroConfiguration.Build([.. parseResult.UnmatchedTokens]);
         var options = configuration.GetSection(LocalCloudOptions.SectionName).Get<LocalCloudOptions>() ?? new LocalCloudOptions();
         var dataDirectory = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.DataDirectory)}"] ?? new RpOptions().DataDirectory;
         options.DataDirectory ??= Path.Combine(dataDirectory, "localcloud");
-        options.DefaultLocation = configuration["Frontend:Location"] ?? options.DefaultLocation;
 
         // Stop on Ctrl+C and on SIGTERM (docker stop, kill) alike, and shut the server down cleanly.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -11,7 +11,7 @@ internal static class AroEnvironmentVariables
 {
     private static readonly (string Variable, string[] Keys)[] Mappings =
     [
-        ("LOCATION", ["Frontend:Location", "Cloud:Location"]),
+        ("LOCATION", ["Frontend:Location", "Cloud:Location", "LocalCloud:DefaultLocation"]),
         ("DOMAIN", ["Frontend:Domain", "Cloud:Domain"]),
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
         ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays", "Backend:AsyncOperationRetentionDays"]),
@@ -26,6 +26,12 @@ internal static class AroEnvironmentVariables
         ("ARO_COSMOS_CREATE_CONTAINERS", ["Persistence:Cosmos:CreateContainers"]),
         ("ARO_LISTEN_URL", ["Rp:ListenUrl"]),
         ("ARO_TLS_CERTIFICATE_FILE", ["Rp:TlsCertificateFile"]),
+        ("ARO_TLS_MIN_VERSION", ["Rp:MinimumTlsVersion"]),
+        ("ARO_DEVELOPMENT_LISTEN_ANY", ["Rp:DevelopmentListensOnAnyAddress"]),
+        ("ARO_ARM_METADATA_ENDPOINT", ["ArmAuthentication:MetadataEndpoint"]),
+        ("ARO_ARM_METADATA_REFRESH_INTERVAL", ["ArmAuthentication:RefreshInterval"]),
+        ("ARO_ADMIN_CA_CERTIFICATE_FILE", ["AdminAuthentication:CaCertificateFile"]),
+        ("ARO_ADMIN_CLIENT_CERTIFICATE_SUBJECT", ["AdminAuthentication:ClientCertificateSubject"]),
         ("ARO_LOG_LEVEL", ["Serilog:MinimumLevel:Default"]),
         ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
         ("ARO_CLOUD_ENDPOINT", ["Cloud:ArmEndpoint"]),
@@ -33,6 +39,11 @@ internal static class AroEnvironmentVariables
         ("ARO_DNS_RESOURCE_GROUP_ID", ["Cloud:DnsZoneResourceGroupId"]),
         ("ARO_LOCAL_CLOUD_URL", ["LocalCloud:Url"]),
         ("ARO_LOCAL_CLOUD_VM_LATENCY", ["LocalCloud:Latency:Microsoft.Compute/virtualMachines/write"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_ENABLED", ["LocalCloud:ServiceBus:Enabled"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_PORT", ["LocalCloud:ServiceBus:Port"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_ADMIN_PORT", ["LocalCloud:ServiceBus:AdministrationPort"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_KEY", ["LocalCloud:ServiceBus:Key"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY", ["LocalCloud:ServiceBus:TopologyFile"]),
         ("ARO_STEP_TIMEOUT", ["Orchestration:StepTimeout"]),
         ("ARO_MAX_STEP_ATTEMPTS", ["Orchestration:MaxStepAttempts"]),
         ("ARO_RECONCILE_INTERVAL", ["Backend:ReconcileInterval"]),
@@ -45,6 +56,8 @@ internal static class AroEnvironmentVariables
         ("ARO_RABBITMQ_PASSWORD", ["Messaging:RabbitMq:Password"]),
         ("ARO_RABBITMQ_TLS", ["Messaging:RabbitMq:UseTls"]),
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
+        ("ARO_SERVICEBUS_NAMESPACE", ["Messaging:ServiceBus:FullyQualifiedNamespace"]),
+        ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>

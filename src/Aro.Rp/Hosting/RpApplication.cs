@@ -1,8 +1,9 @@
+using Aro.Backend;
 using Aro.Frontend;
+using Aro.Messaging;
 using Aro.Persistence;
-using Aro.Rp.Backend;
+using Aro.Rp.Admin;
 using Aro.Rp.LocalCloud;
-using Aro.Rp.Messaging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -16,7 +17,7 @@ internal static class RpApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddAroEnvironmentVariables();
+        builder.Configuration.AddAroSources(args);
 
         builder.Services.AddOptions<RpOptions>()
             .Bind(builder.Configuration.GetSection(RpOptions.SectionName))
@@ -28,6 +29,7 @@ internal static class RpApplication
             var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
+                .Enrich.With<LogValueEscaper>()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning);
             if (options.LogFormat == "json")
             {
@@ -42,7 +44,11 @@ internal static class RpApplication
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
-            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.Load(options));
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = ServingCertificate.Load(options);
+                ClientCertificateHosting.ConfigureHttps(https, options);
+            });
         });
         var components = builder.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components;
         var runsFrontend = components is "all" or "frontend";
@@ -63,6 +69,8 @@ internal static class RpApplication
         if (runsFrontend)
         {
             builder.Services.AddAroFrontend(builder.Configuration);
+            builder.Services.AddAroArmAuthenticationDefaults(builder.Configuration);
+            builder.Services.AddAroAdmin();
         }
 
         // Hosted services start in registration order: the local cloud before the bus (the consumers' first
@@ -72,11 +80,11 @@ internal static class RpApplication
             builder.Services.AddAroCloudSelection(builder.Configuration);
         }
 
-        builder.Services.AddAroMessaging(builder.Configuration, (bus, messaging) =>
+        builder.Services.AddAroMessaging(builder.Configuration, MessageTransports.All, (bus, transport) =>
         {
             if (runsBackend)
             {
-                bus.AddAroBackendEndpoints(messaging);
+                bus.AddAroBackendEndpoints(transport);
             }
         });
         if (runsBackend)
@@ -86,8 +94,10 @@ internal static class RpApplication
         builder.Services.AddAroTelemetry(builder.Configuration, components);
         builder.Services.AddHealthChecks();
 
+        StartupSafetyChecks.Enforce(builder.Configuration, runsFrontend);
         var app = builder.Build();
-        if (components != "all" && !app.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.UsesRabbitMq)
+        SecurityModeNotice.Log(app.Logger, app.Services.GetRequiredService<IOptions<RpOptions>>().Value, runsFrontend);
+        if (components != "all" && !app.Services.GetRequiredService<IMessageTransport>().ReachesOtherProcesses)
         {
             // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
             app.Logger.LogWarning("aro-rp {Components} runs on the in-memory bus: nothing it publishes reaches another process. Set ARO_TRANSPORT=rabbitmq to run the frontend and backends apart.", components);
@@ -107,6 +117,7 @@ internal static class RpApplication
         if (runsFrontend)
         {
             app.MapAroFrontend();
+            app.MapAroAdmin();
         }
 
         return app;

@@ -37,5 +37,11 @@ public sealed class RpOptions
     [RegularExpression("^(all|frontend|backend)$", ErrorMessage = "Rp:Components must be all, frontend or backend.")]
     public string Components { get; set; } = "all";
 
+    /// <summary>The oldest TLS version served: 1.2 or 1.3 (production refuses anything older).</summary>
+    public string MinimumTlsVersion { get; set; } = "1.2";
+
+    /// <summary>Lets development mode serve the ARM API beyond loopback: only inside a private container network.</summary>
+    public bool DevelopmentListensOnAnyAddress { get; set; }
+
     public bool IsDevelopment => Mode == "development";
 }

@@ -19,10 +19,9 @@ internal sealed partial class EmbeddedLocalCloud(IOptions<LocalCloudOptions> opt
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        if (Interlocked.Exchange(ref _server, null) is { } server)
         {
-            await _server.DisposeAsync();
-            _server = null;
+            await server.DisposeAsync();
         }
     }
 

@@ -1,5 +1,4 @@
 using Aro.Cloud;
-using Aro.Frontend;
 using Aro.LocalCloud;
 using Aro.Rp.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,9 @@ internal static class LocalCloudSelection
 {
     /// <summary>A stand-in subscription for the RP's own resources (its DNS zone) in the local cloud.</summary>
     public const string DevelopmentRpSubscriptionId = "00000000-0000-0000-0000-00000000a70e";
+
+    /// <summary>The RP's DNS zone in a local cloud unless DOMAIN says otherwise; the frontend's default too.</summary>
+    public const string DevelopmentDomain = "aro.localhost";
 
     /// <summary>The operation type whose latency makes a local create take long enough to watch its steps.</summary>
     public const string VirtualMachineWrite = "Microsoft.Compute/virtualMachines/write";
@@ -39,32 +41,21 @@ internal static class LocalCloudSelection
         if (embedded)
         {
             services.AddOptions<LocalCloudOptions>()
-                .Configure<IOptions<RpOptions>, IOptions<FrontendOptions>>((localCloud, rp, frontend) =>
+                .Configure<IOptions<RpOptions>>((localCloud, rp) =>
                 {
                     localCloud.DataDirectory ??= Path.Combine(rp.Value.DataDirectory, "localcloud");
-                    localCloud.DefaultLocation = frontend.Value.Location;
                     localCloud.Latency.TryAdd(VirtualMachineWrite, DefaultVirtualMachineWriteLatency);
                 });
             services.AddHostedService<EmbeddedLocalCloud>();
         }
 
         var allowUntrustedConfigured = configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.AllowUntrustedCertificates)}"] is not null;
-        services.AddOptions<CloudOptions>().PostConfigure<IOptions<RpOptions>, IOptions<FrontendOptions>, IOptions<LocalCloudOptions>>((cloud, rp, frontend, localCloud) =>
+        services.AddOptions<CloudOptions>().PostConfigure<IOptions<RpOptions>, IOptions<LocalCloudOptions>>((cloud, rp, localCloud) =>
         {
             // Embedded, or a development backend whose local cloud runs beside it (aro-rp local-cloud).
             if (embedded || (rp.Value.IsDevelopment && cloud.ArmEndpoint is null))
             {
                 cloud.ArmEndpoint = new Uri(localCloud.Value.Url);
-            }
-
-            if (string.IsNullOrWhiteSpace(cloud.Domain))
-            {
-                cloud.Domain = frontend.Value.Domain;
-            }
-
-            if (string.IsNullOrWhiteSpace(cloud.Location))
-            {
-                cloud.Location = frontend.Value.Location;
             }
 
             if (!rp.Value.IsDevelopment || !cloud.IsLocal)
@@ -76,6 +67,17 @@ internal static class LocalCloudSelection
             // and has no RP subscription: defaults that would be wrong anywhere but on a developer's machine.
             cloud.AllowUntrustedCertificates |= !allowUntrustedConfigured;
             cloud.KubernetesEndpoint ??= "{arm}/_kubernetes/{clusterResourceGroup}";
+            // LOCATION and DOMAIN set Cloud:Location and Cloud:Domain; unset, the local cloud's own defaults apply.
+            if (string.IsNullOrWhiteSpace(cloud.Location))
+            {
+                cloud.Location = localCloud.Value.DefaultLocation;
+            }
+
+            if (string.IsNullOrWhiteSpace(cloud.Domain))
+            {
+                cloud.Domain = DevelopmentDomain;
+            }
+
             if (string.IsNullOrWhiteSpace(cloud.DnsZoneResourceGroupId))
             {
                 cloud.DnsZoneResourceGroupId = $"/subscriptions/{DevelopmentRpSubscriptionId}/resourceGroups/aro-dns";

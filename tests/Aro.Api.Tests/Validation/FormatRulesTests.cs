@@ -71,4 +71,30 @@ public sealed class FormatRulesTests
     [InlineData("""{"auths":[]}""", false)]
     [InlineData("""{"auths":{"registry.redhat.io":"x"}}""", false)]
     public void PullSecret_is_docker_config_json(string? pullSecret, bool valid) => Assert.Equal(valid, PullSecret.IsValid(pullSecret));
+
+    private const string SubnetIdValue = $"/subscriptions/{Subscription}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/master";
+
+    /// <summary>
+    /// Every name and id rule, fed a value it accepts and then that value with a trailing newline (which .NET's
+    /// <c>$</c> would let through), a trailing space and a leading space: only the exact value is accepted.
+    /// </summary>
+    public static TheoryData<string, Func<string, bool>, string> WholeStringRules => new()
+    {
+        { "client and subscription ids", Uuid.IsValid, Subscription },
+        { "domain on create", d => DomainName.IsValid(d, isCreate: true), "cluster" },
+        { "domain on update", d => DomainName.IsValid(d, isCreate: false), "1cluster.example.com" },
+        { "resource group id", ResourceGroupId.IsWellFormed, $"/subscriptions/{Subscription}/resourceGroups/rg" },
+        { "subnet id", SubnetId.IsWellFormed, SubnetIdValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(WholeStringRules))]
+    public void Name_and_id_rules_accept_the_whole_string_only(string rule, Func<string, bool> isValid, string valid)
+    {
+        Assert.True(isValid(valid), rule);
+        foreach (var variant in new[] { valid + "\n", valid + "\r\n", valid + " ", " " + valid, "\n" + valid, valid + "\0" })
+        {
+            Assert.False(isValid(variant), $"{rule} accepted {System.Text.Json.JsonSerializer.Serialize(variant)}");
+        }
+    }
 }

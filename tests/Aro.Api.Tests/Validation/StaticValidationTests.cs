@@ -35,6 +35,19 @@ public abstract class StaticValidationTests
         new("location missing", b => b.Remove("location"), InvalidParameter, "location", "The provided location '' is invalid."),
         new("location in other case", b => b["location"] = "EastUS"),
         new("tags omitted", b => b.Remove("tags")),
+        new("tags at ARM's limits", b => b["tags"] = Tags(50, 512, 256)),
+        new("tags over ARM's count", b => b["tags"] = Tags(51, 10, 10), InvalidParameter, "tags",
+            "The resource has 51 tags; at most 50 are allowed."),
+        new("tag name over ARM's length", b => b["tags"] = Tags(1, 513, 10), InvalidParameter, "tags",
+            $"The tag name '{new string('n', 40)}...' is invalid: tag names must be 1 to 512 characters long."),
+        new("tag name empty", b => b["tags"] = new JsonObject { [""] = "v" }, InvalidParameter, "tags",
+            "The tag name '' is invalid: tag names must be 1 to 512 characters long."),
+        new("tag value over ARM's length", b => b["tags"] = Tags(1, 10, 257), InvalidParameter, "tags",
+            "The value of tag 'nnnnnnnnn0' is invalid: tag values must be strings of at most 256 characters."),
+        new("tag value null", b => b["tags"] = new JsonObject { ["owner"] = null }, InvalidParameter, "tags",
+            "The value of tag 'owner' is invalid: tag values must be strings of at most 256 characters."),
+        new("tags over ARM's count on update", b => b["tags"] = Tags(51, 10, 10), InvalidParameter, "tags",
+            "The resource has 51 tags; at most 50 are allowed.", IsUpdate: true),
 
         // Provisioning state (read-only, but its spelling is checked).
         new("provisioning state unknown", b => b.Properties()["provisioningState"] = "Bogus", InvalidParameter, "properties.provisioningState",
@@ -206,6 +219,19 @@ public abstract class StaticValidationTests
     ];
 
     protected abstract IOpenShiftClusterApi Api { get; }
+
+    // Tags with names of nameLength characters (ending in their index) and values of valueLength characters.
+    private static JsonObject Tags(int count, int nameLength, int valueLength)
+    {
+        var tags = new JsonObject();
+        for (var i = 0; i < count; i++)
+        {
+            var suffix = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            tags[new string('n', nameLength - suffix.Length) + suffix] = new string('v', valueLength);
+        }
+
+        return tags;
+    }
 
     public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
 

@@ -29,6 +29,12 @@ public sealed class RequestPreconditionsTests
         { null, "\"other\"", Current, null },
         { null, Current, null, null },
         { Current, "*", Current, "If-None-Match" },
+
+        // Sent empty: an empty list of ETags, which nothing matches (never "no condition").
+        { "", null, Current, "If-Match" },
+        { "", null, null, "If-Match" },
+        { " , ", null, Current, "If-Match" },
+        { null, "", Current, null },
     };
 
     [Theory]

@@ -103,6 +103,37 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
         Assert.True(await factory.PublishedAsync<ClusterScaleRequested>(m => m.Context.Message.OperationId == operationId && m.Context.Message.WorkerCount == 5));
     }
 
+    [Theory]
+    [InlineData("2020-04-30")]
+    [InlineData("2019-12-31-preview")]
+    public async Task Patch_scales_with_the_profile_name_and_count_alone(string apiVersion)
+    {
+        await _arm.RegisterSubscriptionAsync();
+        await CreateSucceededAsync("short-scale");
+
+        var response = await _arm.PatchClusterAsync("short-scale", JsonNode.Parse("""{"properties": {"workerProfiles": [{"name": "worker", "count": 4}]}}""")!, apiVersion);
+
+        var body = await response.AssertStatusAsync(HttpStatusCode.OK);
+        var worker = body["properties"]!["workerProfiles"]![0]!;
+        Assert.Equal(4, (int?)worker["count"]);
+        Assert.Equal("Standard_D4s_v3", (string?)worker["vmSize"]);
+        Assert.Equal(WorkerSubnet(), (string?)worker["subnetId"]);
+        var operationId = OperationIdOf(response);
+        Assert.True(await factory.PublishedAsync<ClusterScaleRequested>(m => m.Context.Message.OperationId == operationId && m.Context.Message.WorkerCount == 4));
+    }
+
+    [Fact]
+    public async Task A_patch_naming_a_profile_that_does_not_exist_is_refused_for_that_name()
+    {
+        await _arm.RegisterSubscriptionAsync();
+        await CreateSucceededAsync("unknown-profile");
+
+        var response = await _arm.PatchClusterAsync("unknown-profile", JsonNode.Parse("""{"properties": {"workerProfiles": [{"name": "workers", "count": 4}]}}""")!);
+
+        await response.AssertCloudErrorAsync(HttpStatusCode.BadRequest, "InvalidParameter",
+            "The provided worker name 'workers' is invalid.", "properties.workerProfiles['workers'].name");
+    }
+
     [Fact]
     public async Task Patch_answers_with_the_absolute_Location_of_its_result_and_Retry_After()
     {
@@ -237,7 +268,7 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Body_over_one_MiB_is_UnsupportedMediaType()
+    public async Task Body_over_one_MiB_is_RequestEntityTooLarge()
     {
         await _arm.RegisterSubscriptionAsync();
         var body = _arm.ValidCluster();
@@ -245,7 +276,8 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
 
         var response = await _arm.PutClusterAsync("huge", body);
 
-        await response.AssertCloudErrorAsync(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType");
+        await response.AssertCloudErrorAsync(HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge",
+            "The request content is larger than the maximum of 1048576 bytes.");
     }
 
     [Fact]

@@ -72,6 +72,18 @@ public sealed class SkipTokenProtectorTests : IDisposable
     public void Malformed_tokens_do_not_open(string token) => AssertInvalid(() => _protector.Unprotect(Scope, token));
 
     [Fact]
+    public void A_token_naming_a_malformed_key_id_is_refused()
+    {
+        var keyId = "../x:y"u8.ToArray();
+        var token = new byte[2 + keyId.Length + 32 + 1];
+        token[0] = 1;
+        token[1] = (byte)keyId.Length;
+        keyId.CopyTo(token, 2);
+
+        AssertInvalid(() => _protector.Unprotect(Scope, System.Buffers.Text.Base64Url.EncodeToString(token)));
+    }
+
+    [Fact]
     public void An_oversized_token_is_refused_before_it_is_decoded() =>
         AssertInvalid(() => _protector.Unprotect(Scope, new string('A', 5000)));
 

@@ -70,6 +70,29 @@ public sealed class SubscriptionLifecycleTests(RpFactory factory) : IClassFixtur
             $"Request is not allowed in unregistered subscription '{arm.SubscriptionId}'.");
     }
 
+    // DELETE is idempotent (ARM RPC; the reference RP checks the subscription only when there is a cluster to delete):
+    // nothing to delete is 204 in every state, and in a subscription ARM never told us about.
+    [Theory]
+    [InlineData("Registered")]
+    [InlineData("Warned")]
+    [InlineData("Suspended")]
+    [InlineData("Unregistered")]
+    [InlineData("Deleted")]
+    [InlineData(null)]
+    public async Task Deleting_a_cluster_that_does_not_exist_is_204_in_every_subscription_state(string? state)
+    {
+        var arm = new ArmTestClient(factory.CreateArmClient());
+        if (state is not null)
+        {
+            await arm.RegisterSubscriptionAsync();
+            await arm.RegisterSubscriptionAsync(state);
+        }
+
+        var response = await arm.SendAsync(HttpMethod.Delete, ArmTestClient.WithApiVersion(arm.ClusterPath("missing")));
+
+        await response.AssertStatusAsync(HttpStatusCode.NoContent);
+    }
+
     // A PUT of what GET showed, with the write-only secrets a client would send again left out.
     private static JsonObject Resubmitted(JsonNode current)
     {

@@ -32,6 +32,18 @@ public sealed class ServiceBusFixture : IAsyncLifetime
         return options.Name;
     }
 
+    public async Task<HttpResponseMessage> HttpPostAsync(string path)
+    {
+        using var http = new HttpClient(Server.CreateHttpMessageHandler()) { BaseAddress = Server.BaseAddress };
+        return await http.PostAsync(path, null);
+    }
+
+    public async Task<System.Text.Json.Nodes.JsonObject> HttpGetJsonAsync(string path)
+    {
+        using var http = new HttpClient(Server.CreateHttpMessageHandler()) { BaseAddress = Server.BaseAddress };
+        return System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(path))!.AsObject();
+    }
+
     public async Task DisposeAsync()
     {
         await Client.DisposeAsync();

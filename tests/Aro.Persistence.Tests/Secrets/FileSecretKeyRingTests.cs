@@ -82,6 +82,20 @@ public sealed class FileSecretKeyRingTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_key_ids_no_newer_than_the_keys_held_cost_no_read_of_the_directory()
+    {
+        var ring = new FileSecretKeyRing(KeyDirectory);
+        _ = ring.CurrentKey;
+        // A key file that appears later with an older sequence: only a re-read of the directory could find it.
+        File.WriteAllText(Path.Combine(KeyDirectory, "000000-deadbeef.key"), Convert.ToBase64String(new byte[32]));
+
+        Assert.Null(ring.FindKey("000000-deadbeef"));
+        Assert.Null(ring.FindKey("not-a-sequence"));
+        Assert.Null(ring.FindKey("../../etc/passwd"));
+        Assert.Null(ring.FindKey(new string('1', 65)));
+    }
+
+    [Fact]
     public void A_corrupt_key_file_stops_the_ring_rather_than_being_skipped()
     {
         Directory.CreateDirectory(KeyDirectory);

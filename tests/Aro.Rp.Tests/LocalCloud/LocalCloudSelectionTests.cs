@@ -46,7 +46,7 @@ public sealed class LocalCloudSelectionTests
         {
             ["Cloud:ArmEndpoint"] = "https://cloud.example:8444/",
             ["Cloud:AllowUntrustedCertificates"] = "false",
-            ["Frontend:Location"] = "westeurope",
+            ["Cloud:Location"] = "westeurope",
         });
 
         var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;

@@ -1,6 +1,7 @@
 using System.Net;
+using Aro.Backend.DeadLetters;
+using Aro.Messaging.RabbitMq.DeadLetters;
 using Aro.Rp.Commands;
-using Aro.Rp.Messaging.DeadLetters;
 using Aro.Rp.Tests.EndToEnd;
 using Microsoft.Extensions.Configuration;
 
@@ -99,6 +100,6 @@ public sealed class RabbitMqEndToEndTests
         }
     }
 
-    private static Aro.Rp.Messaging.RabbitMqOptions RabbitMqSettingsOf(IConfiguration configuration) =>
-        configuration.GetSection("Messaging:RabbitMq").Get<Aro.Rp.Messaging.RabbitMqOptions>()!;
+    private static Aro.Messaging.RabbitMq.RabbitMqOptions RabbitMqSettingsOf(IConfiguration configuration) =>
+        configuration.GetSection("Messaging:RabbitMq").Get<Aro.Messaging.RabbitMq.RabbitMqOptions>()!;
 }

@@ -166,7 +166,13 @@ public sealed class FileMessageJournal : IMessageJournal, IDisposable
 
                 var messageId = reader.ReadString();
                 var deadLetterSource = reader.ReadString();
-                var payload = reader.ReadBytes(reader.ReadInt32());
+                var length = reader.ReadInt32();
+                var payload = reader.ReadBytes(length);
+                if (payload.Length != length)
+                {
+                    break;
+                }
+
                 live[(storePath, sequenceNumber)] = new BrokeredMessage
                 {
                     SequenceNumber = sequenceNumber,

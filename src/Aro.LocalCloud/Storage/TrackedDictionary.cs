@@ -1,0 +1,143 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Aro.LocalCloud.Storage;
+
+/// <summary>
+/// A string-keyed dictionary that, while a store write is tracking it, remembers every key the write
+/// reached by key (indexer, TryGetValue, GetValueOrDefault, TryAdd, Add, Remove), so the store journals
+/// just those entries instead of rewriting the whole state. A value reached by key may be changed in place
+/// afterwards: the journal takes the entry as it stands when the write ends. Values reached only by
+/// enumerating must be looked up by key before they are changed (<see cref="Touch"/> does it explicitly).
+/// </summary>
+internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnlyDictionary<string, TValue>, IJournaledCollection
+{
+    private readonly Dictionary<string, TValue> _items = new(StringComparer.Ordinal);
+    private HashSet<string>? _touched;
+
+    public int Count => _items.Count;
+
+    public Dictionary<string, TValue>.KeyCollection Keys => _items.Keys;
+
+    public Dictionary<string, TValue>.ValueCollection Values => _items.Values;
+
+    ICollection<string> IDictionary<string, TValue>.Keys => _items.Keys;
+
+    ICollection<TValue> IDictionary<string, TValue>.Values => _items.Values;
+
+    IEnumerable<string> IReadOnlyDictionary<string, TValue>.Keys => _items.Keys;
+
+    IEnumerable<TValue> IReadOnlyDictionary<string, TValue>.Values => _items.Values;
+
+    bool ICollection<KeyValuePair<string, TValue>>.IsReadOnly => false;
+
+    bool IJournaledCollection.HasChanges => _touched is { Count: > 0 };
+
+    public TValue this[string key]
+    {
+        get
+        {
+            Touch(key);
+            return _items[key];
+        }
+        set
+        {
+            Touch(key);
+            _items[key] = value;
+        }
+    }
+
+    /// <summary>Marks an entry as changed by the current write (no-op outside writes).</summary>
+    public void Touch(string key) => _touched?.Add(key);
+
+    public bool ContainsKey(string key) => _items.ContainsKey(key);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
+    {
+        Touch(key);
+        return _items.TryGetValue(key, out value);
+    }
+
+    public TValue? GetValueOrDefault(string key) => TryGetValue(key, out var value) ? value : default;
+
+    public bool TryAdd(string key, TValue value)
+    {
+        Touch(key);
+        return _items.TryAdd(key, value);
+    }
+
+    public void Add(string key, TValue value)
+    {
+        Touch(key);
+        _items.Add(key, value);
+    }
+
+    public bool Remove(string key)
+    {
+        Touch(key);
+        return _items.Remove(key);
+    }
+
+    public void Clear()
+    {
+        foreach (var key in _items.Keys)
+        {
+            Touch(key);
+        }
+
+        _items.Clear();
+    }
+
+    public Dictionary<string, TValue>.Enumerator GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+
+    void ICollection<KeyValuePair<string, TValue>>.Add(KeyValuePair<string, TValue> item) => Add(item.Key, item.Value);
+
+    bool ICollection<KeyValuePair<string, TValue>>.Contains(KeyValuePair<string, TValue> item) => ((ICollection<KeyValuePair<string, TValue>>)_items).Contains(item);
+
+    void ICollection<KeyValuePair<string, TValue>>.CopyTo(KeyValuePair<string, TValue>[] array, int arrayIndex) =>
+        ((ICollection<KeyValuePair<string, TValue>>)_items).CopyTo(array, arrayIndex);
+
+    bool ICollection<KeyValuePair<string, TValue>>.Remove(KeyValuePair<string, TValue> item)
+    {
+        Touch(item.Key);
+        return ((ICollection<KeyValuePair<string, TValue>>)_items).Remove(item);
+    }
+
+    void IJournaledCollection.BeginTracking() => _touched = new HashSet<string>(StringComparer.Ordinal);
+
+    void IJournaledCollection.WriteChanges(Utf8JsonWriter writer, string collection, JsonSerializerOptions options)
+    {
+        foreach (var key in _touched ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString(JournalEntry.Collection, collection);
+            writer.WriteString(JournalEntry.Key, key);
+            if (_items.TryGetValue(key, out var value))
+            {
+                writer.WritePropertyName(JournalEntry.Value);
+                JsonSerializer.Serialize(writer, value, options);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    void IJournaledCollection.EndTracking() => _touched = null;
+
+    void IJournaledCollection.Replay(string key, JsonElement? value, JsonSerializerOptions options)
+    {
+        if (value is { } present)
+        {
+            _items[key] = present.Deserialize<TValue>(options)!;
+        }
+        else
+        {
+            _items.Remove(key);
+        }
+    }
+}
