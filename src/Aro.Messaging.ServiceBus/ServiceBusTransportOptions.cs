@@ -3,7 +3,10 @@ namespace Aro.Messaging.ServiceBus;
 /// <summary>How the RP reaches its Service Bus namespace and how its endpoints receive (section "Messaging:ServiceBus").</summary>
 public sealed class ServiceBusTransportOptions
 {
-    public const string SectionName = "Messaging:ServiceBus";
+    public const string SectionName = "Messaging:" + SubsectionName;
+
+    /// <summary>The section's name within the bus's own section ("Messaging").</summary>
+    public const string SubsectionName = "ServiceBus";
 
     /// <summary>The fully qualified namespace (contoso.servicebus.windows.net), reached with an Entra ID token.</summary>
     public string? Namespace { get; set; }

@@ -1,3 +1,4 @@
+using Aro.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 
 namespace Aro.Rp.Hosting;
@@ -56,7 +57,7 @@ internal static class AroEnvironmentVariables
         ("ARO_RABBITMQ_PASSWORD", ["Messaging:RabbitMq:Password"]),
         ("ARO_RABBITMQ_TLS", ["Messaging:RabbitMq:UseTls"]),
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
-        ("ARO_SERVICEBUS_NAMESPACE", ["Messaging:ServiceBus:FullyQualifiedNamespace"]),
+        .. ServiceBusEnvironmentVariables.ConfigurationKeys.Select(mapping => (mapping.Key, new[] { mapping.Value })),
         ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
     ];
 
