@@ -40,6 +40,46 @@ public sealed class ServiceBusTransportDeliveryTests(LocalServiceBusFixture bus)
     }
 
     [Fact]
+    public async Task A_consumer_behind_an_in_memory_outbox_gets_a_broker_token_that_cancels_its_scheduled_message()
+    {
+        // As the saga's definition and the saga do: retry, then the outbox; Schedule inside it, store the token,
+        // Unschedule later with that token.
+        var queue = LocalServiceBusFixture.UniqueName("cluster-lifecycle");
+        var timeouts = LocalServiceBusFixture.UniqueName("step-timeouts");
+        var token = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timedOut = new ConcurrentQueue<string>();
+        await using var transport = await TransportBus.StartAsync(TransportBus.OptionsFor(bus), (context, cfg) =>
+        {
+            cfg.ReceiveEndpoint(queue, e =>
+            {
+                e.UseMessageRetry(retry => retry.Immediate(1));
+                e.UseInMemoryOutbox(context);
+                e.Handler<ValidateNetworkCommand>(async context =>
+                {
+                    var scheduled = await context.ScheduleSend(new Uri($"queue:{timeouts}"), DateTime.UtcNow.AddSeconds(2), new DeleteClusterCommand(context.Message.ClusterId));
+                    token.TrySetResult(scheduled.TokenId);
+                });
+            });
+            cfg.ReceiveEndpoint(timeouts, e => e.Handler<DeleteClusterCommand>(context =>
+            {
+                timedOut.Enqueue(context.Message.ClusterId.ToString());
+                return Task.CompletedTask;
+            }));
+        });
+        await (await transport.QueueAsync(queue)).Send(new ValidateNetworkCommand(Guid.NewGuid(), "10.0.0.0/23"));
+        var tokenId = await token.Task.WaitAsync(Patience);
+
+        Assert.True(Aro.Messaging.ServiceBus.Scheduling.ScheduledMessageToken.TryGetSequenceNumber(tokenId, out _), "the token carries the broker's sequence number");
+        Assert.Equal(1, (await bus.Administration.GetQueueRuntimePropertiesAsync(timeouts)).Value.ScheduledMessageCount);
+        using var scope = transport.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageScheduler>().CancelScheduledSend(new Uri($"queue:{timeouts}"), tokenId);
+
+        Assert.Equal(0, (await bus.Administration.GetQueueRuntimePropertiesAsync(timeouts)).Value.ScheduledMessageCount);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Empty(timedOut);
+    }
+
+    [Fact]
     public async Task Delayed_redelivery_goes_through_the_broker_and_counts_the_redeliveries()
     {
         var queue = LocalServiceBusFixture.UniqueName("provision-storage");
