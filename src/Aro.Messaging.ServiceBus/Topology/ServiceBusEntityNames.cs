@@ -55,6 +55,9 @@ public static class ServiceBusEntityNames
     /// <summary>The dead-letter sub-queue of a queue, as receivers address it.</summary>
     public static string DeadLetterQueueOf(string queue) => queue.EndsWith(DeadLetterQueueSuffix, StringComparison.Ordinal) ? queue : queue + DeadLetterQueueSuffix;
 
+    /// <summary>The queue a dead-letter queue belongs to; a queue name stays as it is.</summary>
+    public static string QueueOfDeadLetterQueue(string queue) => queue.EndsWith(DeadLetterQueueSuffix, StringComparison.Ordinal) ? queue[..^DeadLetterQueueSuffix.Length] : queue;
+
     /// <summary>The endpoint queue for one of the RP's consumer types, named as on RabbitMQ.</summary>
     public static string ConsumerQueue<TConsumer>()
         where TConsumer : class, IConsumer => KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();

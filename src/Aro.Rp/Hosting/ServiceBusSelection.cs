@@ -51,13 +51,37 @@ internal static class ServiceBusSelection
             return services;
         }
 
-        var standalone = configuration.GetSection($"{LocalCloudOptions.SectionName}:{nameof(LocalCloudOptions.ServiceBus)}").Get<LocalServiceBusOptions>() ?? new LocalServiceBusOptions();
-        if (standalone.Port is not 0 && standalone.AdministrationPort is not 0)
+        if (StandaloneLocalServiceBus(configuration) is { } standalone)
         {
             services.AddOptions<ServiceBusTransportOptions>().PostConfigure(options => UseLocalServiceBus(options, standalone));
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The settings a tool beside the RP (<c>aro-rp dead-letters</c>) reaches the same namespace with: the ones set, or
+    /// in development the Service Bus of <c>aro-rp local-cloud</c> on its configured ports (an all-in-one RP's
+    /// embedded one listens on ports only it knows unless <c>ARO_LOCAL_CLOUD_SERVICEBUS_PORT</c> / <c>_ADMIN_PORT</c> fix them).
+    /// </summary>
+    public static ServiceBusTransportOptions ForTool(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ServiceBusTransportOptions.SectionName).Get<ServiceBusTransportOptions>() ?? new ServiceBusTransportOptions();
+        var rp = configuration.GetSection(RpOptions.SectionName).Get<RpOptions>() ?? new RpOptions();
+        if (rp.IsDevelopment && !options.UsesConnectionString && string.IsNullOrWhiteSpace(options.Namespace)
+            && StandaloneLocalServiceBus(configuration) is { } standalone)
+        {
+            UseLocalServiceBus(options, standalone);
+        }
+
+        return options;
+    }
+
+    /// <summary>The local cloud's Service Bus when its ports are configured (env.example: 5682 and 5300); null otherwise.</summary>
+    private static LocalServiceBusOptions? StandaloneLocalServiceBus(IConfiguration configuration)
+    {
+        var localServiceBus = configuration.GetSection($"{LocalCloudOptions.SectionName}:{nameof(LocalCloudOptions.ServiceBus)}").Get<LocalServiceBusOptions>() ?? new LocalServiceBusOptions();
+        return localServiceBus.Port is not 0 && localServiceBus.AdministrationPort is not 0 ? localServiceBus : null;
     }
 
     private static void UseLocalServiceBus(ServiceBusTransportOptions options, LocalServiceBusOptions localServiceBus)

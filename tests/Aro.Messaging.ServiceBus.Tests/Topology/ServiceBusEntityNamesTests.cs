@@ -61,6 +61,8 @@ public sealed class ServiceBusEntityNamesTests
     {
         Assert.Equal("validate-network/$DeadLetterQueue", ServiceBusEntityNames.DeadLetterQueueOf("validate-network"));
         Assert.Equal("validate-network/$DeadLetterQueue", ServiceBusEntityNames.DeadLetterQueueOf("validate-network/$DeadLetterQueue"));
+        Assert.Equal("validate-network", ServiceBusEntityNames.QueueOfDeadLetterQueue("validate-network/$DeadLetterQueue"));
+        Assert.Equal("validate-network", ServiceBusEntityNames.QueueOfDeadLetterQueue("validate-network"));
     }
 
     public sealed record Envelope<T>(T Message);

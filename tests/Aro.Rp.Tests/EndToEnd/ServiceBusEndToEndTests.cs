@@ -2,7 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Aro.Messaging;
 using Aro.Messaging.ServiceBus;
+using Aro.Messaging.ServiceBus.DeadLetters;
+using Aro.Rp.Commands;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Aro.Rp.Tests.EndToEnd;
 
@@ -54,6 +58,84 @@ public sealed class ServiceBusEndToEndTests
         var subscription = Assert.Single(provision["subscriptions"]!.AsArray())!;
         Assert.Equal("provision-virtual-machines", subscription["forwardTo"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await rp.CreateClient().GetAsync("/healthz/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_step_that_keeps_failing_is_dead_lettered_and_aro_rp_dead_letters_lists_and_requeues_it()
+    {
+        using var state = new RpState();
+        await using var rp = new AllInOneRp(state, ServiceBus);
+        var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+        // 409 is not the request's own fault (CloudFailures.IsPermanent): the DNS consumer throws, and its retries run out.
+        await walkthrough.FailInLocalCloudAsync("Microsoft.Network/dnszones/A/write", 409, "AnotherOperationInProgress", "The zone is busy.");
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+
+        Assert.Equal("Failed", create["status"]!.GetValue<string>());
+        Assert.Equal("DnsConfigurationFailed", create["error"]!["code"]!.GetValue<string>());
+        var bus = rp.Services.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value;
+        var operatorSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "servicebus",
+            ["Messaging:ServiceBus:ConnectionString"] = bus.ConnectionString,
+            ["Messaging:ServiceBus:AdministrationConnectionString"] = bus.AdministrationConnectionString,
+        }).Build();
+        await using var queues = ServiceBusDeadLetterQueues.Connect(bus);
+        var deadLetter = Assert.Single(await DeadLettersOfAsync(queues, "configure-dns"));
+        Assert.Equal("configure-dns/$DeadLetterQueue", deadLetter.DeadLetterQueue);
+        Assert.Contains("ConfigureDns", deadLetter.MessageType, StringComparison.Ordinal);
+        Assert.Contains("The zone is busy.", deadLetter.FaultReason, StringComparison.Ordinal);
+        Assert.NotNull(deadLetter.MessageId);
+
+        using var listed = new StringWriter();
+        Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "list", queue: null, messageId: null, confirmed: false, listed, CancellationToken.None));
+        Assert.Contains(deadLetter.MessageId!, listed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("configure-dns/$DeadLetterQueue", listed.ToString(), StringComparison.Ordinal);
+
+        // Fixed: the requeued command now succeeds on its queue. The operation stays Failed (a new request retries it).
+        Assert.Equal(HttpStatusCode.NoContent, (await rp.LocalCloud.DeleteAsync("_localcloud/faults")).StatusCode);
+        using var requeued = new StringWriter();
+        Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "requeue", "configure-dns", deadLetter.MessageId, confirmed: false, requeued, CancellationToken.None));
+        Assert.Contains("Requeued 1 message(s).", requeued.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await queues.ListAsync("configure-dns", messageId: null, CancellationToken.None));
+        await ConfigureDnsQueueDrainedAsync(rp);
+    }
+
+    // The Fault (which fails the operation) is published before the message is dead-lettered, so on a busy machine
+    // the operation can read Failed a moment before the dead letter is there.
+    private static async Task<IReadOnlyList<ServiceBusDeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var deadLetters = await queues.ListAsync(queue, messageId: null, CancellationToken.None);
+            if (deadLetters.Count > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return deadLetters;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The requeued command was taken and completed: nothing active or dead-lettered is left on configure-dns.</summary>
+    private static async Task ConfigureDnsQueueDrainedAsync(AllInOneRp rp)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var serviceBus = await Walkthrough.ReadJsonAsync(await rp.LocalCloud.GetAsync("_localcloud/servicebus"));
+            var counts = Counts(serviceBus["queues"]!.AsArray().Single(queue => queue!["name"]!.GetValue<string>() == "configure-dns")!.AsObject());
+            if (counts["active"]!.GetValue<int>() == 0 && counts["deadLetter"]!.GetValue<int>() == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"configure-dns still holds messages: {counts.ToJsonString()}");
+            await Task.Delay(200);
+        }
     }
 
     private static JsonObject Counts(JsonObject entity) => entity["counts"]!.AsObject();
