@@ -159,8 +159,7 @@ public sealed partial class LocalServiceBus : IHostedService, IAsyncDisposable
         };
     }
 
-    private string Build(int port) =>
-        $"Endpoint=sb://{_options.Host}:{port};SharedAccessKeyName={_options.KeyName};SharedAccessKey={_options.Key};UseDevelopmentEmulator=true";
+    private string Build(int port) => _options.ConnectionString(port);
 
     private async Task StartAdministrationAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,10 @@ public sealed class LocalServiceBusOptions
     /// <summary>Largest message accepted, in bytes (Standard tier: 256 KB).</summary>
     public int MaxMessageSizeBytes { get; set; } = 256 * 1024;
 
+    /// <summary>The connection string of the namespace these settings serve, on <paramref name="port"/> (AMQP or administration).</summary>
+    public string ConnectionString(int port) =>
+        $"Endpoint=sb://{Host}:{port};SharedAccessKeyName={KeyName};SharedAccessKey={Key};UseDevelopmentEmulator=true";
+
     /// <summary>Optional JSON file declaring queues, topics and subscriptions created at start (see docs/local-cloud.md).</summary>
     public string? TopologyFile { get; set; }
 }

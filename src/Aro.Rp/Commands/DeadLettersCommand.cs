@@ -4,25 +4,30 @@ using Aro.Backend.DeadLetters;
 using Aro.Messaging;
 using Aro.Messaging.RabbitMq;
 using Aro.Messaging.RabbitMq.DeadLetters;
+using Aro.Messaging.ServiceBus;
+using Aro.Messaging.ServiceBus.DeadLetters;
+using Aro.Messaging.ServiceBus.Topology;
 using Aro.Rp.Hosting;
 
 namespace Aro.Rp.Commands;
 
 /// <summary>
-/// <c>aro-rp dead-letters list|requeue|purge</c>: the messages whose consumer kept failing, in the RabbitMQ error queues
-/// (<c>&lt;queue&gt;_error</c>) of the broker ARO_RABBITMQ_* names. Without --queue, every error queue of the RP's endpoints.
+/// <c>aro-rp dead-letters list|requeue|purge</c>: the messages whose consumer kept failing. On RabbitMQ
+/// (<c>ARO_TRANSPORT=rabbitmq</c>, ARO_RABBITMQ_*) the error queues (<c>&lt;queue&gt;_error</c>); on Service Bus
+/// (<c>ARO_TRANSPORT=servicebus</c>, ARO_SERVICEBUS_*) each endpoint queue's dead-letter queue
+/// (<c>&lt;queue&gt;/$DeadLetterQueue</c>). Without --queue, those of every endpoint of the RP.
 /// </summary>
 internal static class DeadLettersCommand
 {
-    private static readonly Option<string?> Queue = new("--queue") { Description = "An endpoint (validate-network) or its error queue (validate-network_error). Default: all of the RP's." };
+    private static readonly Option<string?> Queue = new("--queue") { Description = "An endpoint (validate-network) or its error or dead-letter queue (validate-network_error, validate-network/$DeadLetterQueue). Default: all of the RP's." };
     private static readonly Option<string?> MessageId = new("--message-id") { Description = "Only the message with this MessageId." };
     private static readonly Option<bool> Yes = new("--yes") { Description = "Confirm deleting messages for good." };
 
     public static Command Create()
     {
         var command = new Command("dead-letters", CommandHelp.WithEnvironment(
-            "Inspect and repair RabbitMQ error queues: list faulted messages, requeue them to the queue they failed on, or purge them.",
-            AroEnvironmentVariables.For("Messaging:Transport", "Messaging:RabbitMq")));
+            "Inspect and repair dead letters (RabbitMQ error queues, Service Bus dead-letter queues): list faulted messages, requeue them to the queue they failed on, or purge them.",
+            AroEnvironmentVariables.For("Messaging:Transport", "Messaging:RabbitMq", "Messaging:ServiceBus")));
         command.Subcommands.Add(Verb("list", "List faulted messages: queue, message id, type, when and why they faulted.", []));
         command.Subcommands.Add(Verb("requeue", "Move faulted messages back to the queue they failed on (all, or one with --message-id).", []));
         command.Subcommands.Add(Verb("purge", "Delete faulted messages (all, or one with --message-id); needs --yes.", [Yes]));
@@ -40,9 +45,12 @@ internal static class DeadLettersCommand
         CancellationToken cancellationToken)
     {
         var messaging = configuration.GetSection(MessagingOptions.SectionName);
-        if (!string.Equals(messaging[nameof(MessagingOptions.Transport)], RabbitMqTransport.TransportName, StringComparison.OrdinalIgnoreCase))
+        var transport = messaging[nameof(MessagingOptions.Transport)];
+        var onRabbitMq = string.Equals(transport, RabbitMqTransport.TransportName, StringComparison.OrdinalIgnoreCase);
+        var onServiceBus = string.Equals(transport, ServiceBusTransport.TransportName, StringComparison.OrdinalIgnoreCase);
+        if (!onRabbitMq && !onServiceBus)
         {
-            await output.WriteLineAsync("Dead letters live in RabbitMQ error queues: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_* (see env.example).");
+            await output.WriteLineAsync("Dead letters live on a broker: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_*, or ARO_TRANSPORT=servicebus and ARO_SERVICEBUS_* (see env.example).");
             return 2;
         }
 
@@ -52,6 +60,13 @@ internal static class DeadLettersCommand
             return 2;
         }
 
+        return onRabbitMq
+            ? await RunOnRabbitMqAsync(messaging, verb, queue, messageId, output, cancellationToken)
+            : await RunOnServiceBusAsync(configuration, verb, queue, messageId, output, cancellationToken);
+    }
+
+    private static async Task<int> RunOnRabbitMqAsync(IConfigurationSection messaging, string verb, string? queue, string? messageId, TextWriter output, CancellationToken cancellationToken)
+    {
         await using var queues = await DeadLetterQueues.ConnectAsync(messaging.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>() ?? new RabbitMqOptions(), cancellationToken);
         var errorQueues = await queues.ExistingErrorQueuesAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
         if (queue is not null && errorQueues.Count == 0)
@@ -69,7 +84,7 @@ internal static class DeadLettersCommand
                     deadLetters.AddRange(await queues.ListAsync(errorQueue, messageId, cancellationToken));
                 }
 
-                await WriteTableAsync(output, deadLetters);
+                await WriteTableAsync(output, [.. deadLetters.Select(d => new Row(d.ErrorQueue, d.MessageId, d.MessageType, d.FaultedAt, d.FaultReason))]);
                 return 0;
             case "requeue":
                 var requeued = 0;
@@ -78,8 +93,7 @@ internal static class DeadLettersCommand
                     requeued += await queues.RequeueAsync(errorQueue, messageId, cancellationToken);
                 }
 
-                await output.WriteLineAsync($"Requeued {requeued} message(s).");
-                return messageId is not null && requeued == 0 ? 1 : 0;
+                return await ReportAsync(output, "Requeued", requeued, messageId);
             default:
                 var purged = 0;
                 foreach (var errorQueue in errorQueues)
@@ -87,9 +101,63 @@ internal static class DeadLettersCommand
                     purged += await queues.PurgeAsync(errorQueue, messageId, cancellationToken);
                 }
 
-                await output.WriteLineAsync($"Purged {purged} message(s).");
-                return messageId is not null && purged == 0 ? 1 : 0;
+                return await ReportAsync(output, "Purged", purged, messageId);
         }
+    }
+
+    private static async Task<int> RunOnServiceBusAsync(IConfiguration configuration, string verb, string? queue, string? messageId, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = ServiceBusSelection.ForTool(configuration);
+        if (ServiceBusTransportOptionsValidator.Validate(options) is { } problem)
+        {
+            await output.WriteLineAsync(problem);
+            return 2;
+        }
+
+        await using var queues = ServiceBusDeadLetterQueues.Connect(options);
+        var endpoint = queue is null ? null : ServiceBusEntityNames.QueueOfDeadLetterQueue(queue);
+        var endpointQueues = await queues.ExistingQueuesAsync(endpoint is null ? KnownEndpoints.Names : [endpoint], cancellationToken);
+        if (endpoint is not null && endpointQueues.Count == 0)
+        {
+            await output.WriteLineAsync($"There is no queue {endpoint} (so no {ServiceBusEntityNames.DeadLetterQueueOf(endpoint)}).");
+            return 1;
+        }
+
+        switch (verb)
+        {
+            case "list":
+                var deadLetters = new List<ServiceBusDeadLetter>();
+                foreach (var endpointQueue in endpointQueues)
+                {
+                    deadLetters.AddRange(await queues.ListAsync(endpointQueue, messageId, cancellationToken));
+                }
+
+                await WriteTableAsync(output, [.. deadLetters.Select(d => new Row(d.DeadLetterQueue, d.MessageId, d.MessageType, d.FaultedAt, d.FaultReason))]);
+                return 0;
+            case "requeue":
+                var requeued = 0;
+                foreach (var endpointQueue in endpointQueues)
+                {
+                    requeued += await queues.RequeueAsync(endpointQueue, messageId, cancellationToken);
+                }
+
+                return await ReportAsync(output, "Requeued", requeued, messageId);
+            default:
+                var purged = 0;
+                foreach (var endpointQueue in endpointQueues)
+                {
+                    purged += await queues.PurgeAsync(endpointQueue, messageId, cancellationToken);
+                }
+
+                return await ReportAsync(output, "Purged", purged, messageId);
+        }
+    }
+
+    /// <summary>One message id asked for and not found is a failure; "all of them" finding none is not.</summary>
+    private static async Task<int> ReportAsync(TextWriter output, string done, int count, string? messageId)
+    {
+        await output.WriteLineAsync($"{done} {count} message(s).");
+        return messageId is not null && count == 0 ? 1 : 0;
     }
 
     private static Command Verb(string name, string description, Option[] extra)
@@ -111,7 +179,7 @@ internal static class DeadLettersCommand
         return verb;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<DeadLetter> deadLetters)
+    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<Row> deadLetters)
     {
         if (deadLetters.Count == 0)
         {
@@ -122,7 +190,7 @@ internal static class DeadLettersCommand
         string[] header = ["QUEUE", "MESSAGE ID", "MESSAGE TYPE", "FAULTED AT", "REASON"];
         var rows = deadLetters.Select(d => new[]
         {
-            d.ErrorQueue,
+            d.Queue,
             d.MessageId ?? "-",
             d.MessageType ?? "-",
             d.FaultedAt?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-",
@@ -135,4 +203,7 @@ internal static class DeadLettersCommand
             await output.WriteLineAsync(string.Join("  ", row.Select((cell, column) => column == row.Length - 1 ? cell : cell.PadRight(widths[column]))));
         }
     }
+
+    /// <summary>One dead letter as listed, whichever broker holds it.</summary>
+    private sealed record Row(string Queue, string? MessageId, string? MessageType, DateTimeOffset? FaultedAt, string? FaultReason);
 }

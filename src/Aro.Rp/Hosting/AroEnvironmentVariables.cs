@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Aro.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 
 namespace Aro.Rp.Hosting;
@@ -57,7 +58,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_RABBITMQ_PASSWORD", ["Messaging:RabbitMq:Password"]),
         ("ARO_RABBITMQ_TLS", ["Messaging:RabbitMq:UseTls"]),
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
-        ("ARO_SERVICEBUS_NAMESPACE", ["Messaging:ServiceBus:FullyQualifiedNamespace"]),
+        .. ServiceBusEnvironmentVariables.ConfigurationKeys.Select(mapping => (mapping.Key, new[] { mapping.Value })),
         ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
         ("ARO_AZURE_CREDENTIAL", ["AzureIdentity:Credential"]),
         ("ARO_MANAGED_IDENTITY_CLIENT_ID", ["AzureIdentity:ManagedIdentityClientId"]),

@@ -1,6 +1,7 @@
 using Aro.Messaging;
 using Aro.Messaging.InMemory;
 using Aro.Messaging.RabbitMq;
+using Aro.Messaging.ServiceBus;
 
 namespace Aro.Rp.Hosting;
 
@@ -11,5 +12,6 @@ internal static class MessageTransports
     [
         new InMemoryTransport(),
         new RabbitMqTransport(),
+        new ServiceBusTransport(),
     ];
 }

@@ -91,6 +91,7 @@ internal static class RpApplication
             builder.Services.AddAroCloudSelection(builder.Configuration);
         }
 
+        builder.Services.AddAroServiceBusSelection(builder.Configuration);
         builder.Services.AddAroMessaging(builder.Configuration, MessageTransports.All, (bus, transport) =>
         {
             if (runsBackend)
@@ -125,7 +126,7 @@ internal static class RpApplication
         if (components != "all" && !app.Services.GetRequiredService<IMessageTransport>().ReachesOtherProcesses)
         {
             // Allowed (tests run one half alone), but in a real split nothing would reach the other half.
-            app.Logger.LogWarning("aro-rp {Components} runs on the in-memory bus: nothing it publishes reaches another process. Set ARO_TRANSPORT=rabbitmq to run the frontend and backends apart.", components);
+            app.Logger.LogWarning("aro-rp {Components} runs on the in-memory bus: nothing it publishes reaches another process. Set ARO_TRANSPORT=rabbitmq or servicebus to run the frontend and backends apart.", components);
         }
 
         // Outermost, so the completion line shows the status the client really got.

@@ -1,0 +1,88 @@
+using Aro.Messaging.ServiceBus.Topology;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Messaging.ServiceBus.Tests.Transport;
+
+/// <summary>The entry point as the host uses it: options from the container, topology creation on or off.</summary>
+public sealed class ServiceBusRegistrationExtensionsTests(LocalServiceBusFixture bus) : IClassFixture<LocalServiceBusFixture>
+{
+    [Fact]
+    public async Task The_options_bound_in_the_container_run_the_bus()
+    {
+        var queue = LocalServiceBusFixture.UniqueName("options-from-container");
+        var received = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var services = new ServiceCollection();
+        services.AddOptions<ServiceBusTransportOptions>().Configure(options =>
+        {
+            options.ConnectionString = bus.Options.ConnectionString;
+            options.AdministrationConnectionString = bus.Options.AdministrationConnectionString;
+            options.PrefetchCount = 0;
+            options.CreateTopology = true;
+        });
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.UsingAroServiceBus((_, cfg) => cfg.ReceiveEndpoint(queue, e => e.Handler<DeleteClusterCommand>(context =>
+            {
+                received.TrySetResult(context.Message.ClusterId);
+                return Task.CompletedTask;
+            })));
+        });
+        await using var provider = services.BuildServiceProvider();
+        var control = provider.GetRequiredService<IBusControl>();
+        await control.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        try
+        {
+            var clusterId = Guid.NewGuid();
+            await (await control.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(new DeleteClusterCommand(clusterId));
+
+            Assert.Equal(clusterId, await received.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            await control.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_options_in_the_container_fail_with_the_line_naming_the_variable()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<ServiceBusTransportOptions>();
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.UsingAroServiceBus();
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IBusControl>());
+
+        Assert.Contains(ServiceBusEnvironmentVariables.Namespace, exception.GetBaseException().Message);
+    }
+
+    [Fact]
+    public async Task Without_topology_creation_a_missing_queue_stops_the_bus_from_starting_and_names_the_queue()
+    {
+        var queue = LocalServiceBusFixture.UniqueName("declared-in-infra");
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => TransportBus.StartAsync(
+            TransportBus.OptionsFor(bus),
+            (_, cfg) => cfg.ReceiveEndpoint(queue, e => e.Handler<DeleteClusterCommand>(_ => Task.CompletedTask)),
+            createTopology: false));
+
+        var missing = FindMissingEntity(exception);
+        Assert.NotNull(missing);
+        Assert.Equal(queue, missing.Entity);
+        Assert.False((await bus.Administration.QueueExistsAsync(queue)).Value);
+    }
+
+    private static MissingEntityException? FindMissingEntity(Exception? exception) => exception switch
+    {
+        null => null,
+        MissingEntityException missing => missing,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(FindMissingEntity).FirstOrDefault(found => found is not null),
+        _ => FindMissingEntity(exception.InnerException),
+    };
+}

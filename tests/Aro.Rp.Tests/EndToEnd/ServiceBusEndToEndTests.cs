@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Aro.Messaging;
+using Aro.Messaging.ServiceBus;
+using Aro.Messaging.ServiceBus.DeadLetters;
+using Aro.Rp.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Aro.Rp.Tests.EndToEnd;
+
+/// <summary>
+/// The README walkthrough with <c>ARO_TRANSPORT=servicebus</c> and nothing else: the all-in-one RP runs its bus on
+/// the embedded local cloud's Service Bus, creating the entities, with step timeouts scheduled on the broker.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class ServiceBusEndToEndTests
+{
+    private static readonly Dictionary<string, string> ServiceBus = new() { ["Messaging:Transport"] = "servicebus" };
+
+    [Fact]
+    public async Task A_cluster_is_created_and_deleted_through_the_embedded_local_Service_Bus()
+    {
+        using var state = new RpState();
+        await using var rp = new AllInOneRp(state, ServiceBus);
+        var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+
+        Assert.Equal("Succeeded", create["status"]!.GetValue<string>());
+        Assert.Equal("Succeeded", (await walkthrough.GetClusterAsync())["properties"]!["provisioningState"]!.GetValue<string>());
+        Assert.IsType<ServiceBusTransport>(rp.Services.GetRequiredService<IMessageTransport>());
+
+        var delete = await walkthrough.WaitForOperationAsync(await walkthrough.DeleteAsync());
+
+        Assert.Equal("Succeeded", delete["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await rp.CreateClient().GetAsync($"{walkthrough.ClusterUrl}?{Walkthrough.Api}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await walkthrough.ClusterResourceGroupStatusAsync());
+
+        // The messages went through the local cloud's namespace: the endpoints are its queues, fed by forwarding
+        // subscriptions on the contracts' topics; nothing is left, dead-lettered or still scheduled (every step's
+        // timeout was cancelled on the broker); no store-backed scheduler queue.
+        var serviceBus = await Walkthrough.ReadJsonAsync(await rp.LocalCloud.GetAsync("_localcloud/servicebus"));
+        var queues = serviceBus["queues"]!.AsArray().Select(queue => queue!.AsObject()).ToDictionary(queue => queue["name"]!.GetValue<string>());
+        Assert.Contains("cluster-lifecycle-state", queues.Keys);
+        Assert.Contains("provision-virtual-machines", queues.Keys);
+        Assert.Contains("tear-down-cluster", queues.Keys);
+        Assert.DoesNotContain("aro-scheduler", queues.Keys);
+        Assert.All(queues.Values, queue =>
+        {
+            Assert.Equal(0, Counts(queue)["deadLetter"]!.GetValue<int>());
+            Assert.Equal(0, Counts(queue)["scheduled"]!.GetValue<int>());
+        });
+        var provision = Assert.Single(serviceBus["topics"]!.AsArray(), topic => topic!["name"]!.GetValue<string>().EndsWith("/ProvisionVirtualMachines", StringComparison.Ordinal))!;
+        var subscription = Assert.Single(provision["subscriptions"]!.AsArray())!;
+        Assert.Equal("provision-virtual-machines", subscription["forwardTo"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await rp.CreateClient().GetAsync("/healthz/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_step_that_keeps_failing_is_dead_lettered_and_aro_rp_dead_letters_lists_and_requeues_it()
+    {
+        using var state = new RpState();
+        await using var rp = new AllInOneRp(state, ServiceBus);
+        var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+        // 409 is not the request's own fault (CloudFailures.IsPermanent): the DNS consumer throws, and its retries run out.
+        await walkthrough.FailInLocalCloudAsync("Microsoft.Network/dnszones/A/write", 409, "AnotherOperationInProgress", "The zone is busy.");
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+
+        Assert.Equal("Failed", create["status"]!.GetValue<string>());
+        Assert.Equal("DnsConfigurationFailed", create["error"]!["code"]!.GetValue<string>());
+        var bus = rp.Services.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value;
+        var operatorSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "servicebus",
+            ["Messaging:ServiceBus:ConnectionString"] = bus.ConnectionString,
+            ["Messaging:ServiceBus:AdministrationConnectionString"] = bus.AdministrationConnectionString,
+        }).Build();
+        await using var queues = ServiceBusDeadLetterQueues.Connect(bus);
+        var deadLetter = Assert.Single(await DeadLettersOfAsync(queues, "configure-dns"));
+        Assert.Equal("configure-dns/$DeadLetterQueue", deadLetter.DeadLetterQueue);
+        Assert.Contains("ConfigureDns", deadLetter.MessageType, StringComparison.Ordinal);
+        Assert.Contains("The zone is busy.", deadLetter.FaultReason, StringComparison.Ordinal);
+        Assert.NotNull(deadLetter.MessageId);
+
+        using var listed = new StringWriter();
+        Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "list", queue: null, messageId: null, confirmed: false, listed, CancellationToken.None));
+        Assert.Contains(deadLetter.MessageId!, listed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("configure-dns/$DeadLetterQueue", listed.ToString(), StringComparison.Ordinal);
+
+        // Fixed: the requeued command now succeeds on its queue. The operation stays Failed (a new request retries it).
+        Assert.Equal(HttpStatusCode.NoContent, (await rp.LocalCloud.DeleteAsync("_localcloud/faults")).StatusCode);
+        using var requeued = new StringWriter();
+        Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "requeue", "configure-dns", deadLetter.MessageId, confirmed: false, requeued, CancellationToken.None));
+        Assert.Contains("Requeued 1 message(s).", requeued.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await queues.ListAsync("configure-dns", messageId: null, CancellationToken.None));
+        await ConfigureDnsQueueDrainedAsync(rp);
+    }
+
+    // The Fault (which fails the operation) is published before the message is dead-lettered, so on a busy machine
+    // the operation can read Failed a moment before the dead letter is there.
+    private static async Task<IReadOnlyList<ServiceBusDeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var deadLetters = await queues.ListAsync(queue, messageId: null, CancellationToken.None);
+            if (deadLetters.Count > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return deadLetters;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The requeued command was taken and completed: nothing active or dead-lettered is left on configure-dns.</summary>
+    private static async Task ConfigureDnsQueueDrainedAsync(AllInOneRp rp)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var serviceBus = await Walkthrough.ReadJsonAsync(await rp.LocalCloud.GetAsync("_localcloud/servicebus"));
+            var counts = Counts(serviceBus["queues"]!.AsArray().Single(queue => queue!["name"]!.GetValue<string>() == "configure-dns")!.AsObject());
+            if (counts["active"]!.GetValue<int>() == 0 && counts["deadLetter"]!.GetValue<int>() == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"configure-dns still holds messages: {counts.ToJsonString()}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static JsonObject Counts(JsonObject entity) => entity["counts"]!.AsObject();
+}
