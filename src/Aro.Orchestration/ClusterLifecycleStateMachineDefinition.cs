@@ -5,7 +5,8 @@ namespace Aro.Orchestration;
 /// <summary>
 /// The saga endpoint. Retry re-runs a message on fresh state after a lost optimistic-concurrency race (the
 /// DNS and Ignition outcomes of the fork arrive together) or a busy store; the in-memory outbox holds every
-/// output until the instance is saved, so a retried or failed attempt emits nothing.
+/// output until the instance is saved, so a retried or failed attempt emits nothing. Within a process one cluster's
+/// messages run one at a time (<see cref="SagaPartitioning"/>), so such races are between processes only.
 /// </summary>
 public sealed class ClusterLifecycleStateMachineDefinition : SagaDefinition<ClusterLifecycleState>
 {
@@ -21,5 +22,6 @@ public sealed class ClusterLifecycleStateMachineDefinition : SagaDefinition<Clus
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(20, 100, 250, 500, 1000, 2000));
         endpointConfigurator.UseInMemoryOutbox(context);
+        sagaConfigurator.PartitionByCluster(endpointConfigurator.CreatePartitioner(ConcurrentMessageLimit ?? 16));
     }
 }

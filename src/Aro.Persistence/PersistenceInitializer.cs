@@ -19,7 +19,8 @@ internal sealed partial class PersistenceInitializer(
     ISecretKeyRing keyRing,
     IOptions<PersistenceOptions> options,
     StoreReadiness readiness,
-    ILogger<PersistenceInitializer> logger) : IHostedService, IDisposable
+    ILogger<PersistenceInitializer> logger,
+    IHostApplicationLifetime? lifetime = null) : IHostedService, IDisposable
 {
     /// <summary>The first wait between attempts; it doubles (with jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
@@ -65,7 +66,8 @@ internal sealed partial class PersistenceInitializer(
         var retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException || !cancellationToken.IsCancellationRequested),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
+                    e is not StoreMisconfiguredException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -87,6 +89,14 @@ internal sealed partial class PersistenceInitializer(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped before Cosmos DB came.
+        }
+        catch (StoreMisconfiguredException e)
+        {
+            // Cosmos DB answered, and no retry can fix what it said: stop the host (a bare service provider has none to stop),
+            // and let it report the one line.
+            readiness.Refuse(e.Message);
+            LogMisconfigured(logger, e.Message);
+            lifetime?.StopApplication();
         }
     }
 
@@ -118,6 +128,9 @@ internal sealed partial class PersistenceInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cosmos DB at {Endpoint} is not ready (attempt {Attempt}: {Reason}); retrying in {RetryDelay}. /healthz/ready fails until it is.")]
     private static partial void LogNotReady(ILogger logger, string? endpoint, int attempt, string reason, TimeSpan retryDelay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason} Stopping.")]
+    private static partial void LogMisconfigured(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cosmos DB at {Endpoint} is ready: database and containers in place.")]
     private static partial void LogReady(ILogger logger, string? endpoint);

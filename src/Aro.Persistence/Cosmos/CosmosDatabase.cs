@@ -61,7 +61,7 @@ public sealed class CosmosDatabase : IDisposable
             }
             catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new InvalidOperationException(
+                throw new StoreMisconfiguredException(
                     $"The Cosmos DB container '{containerName}' does not exist in database '{DatabaseName}' at {Endpoint}; create it (partition key {PartitionKeyPath}) or set ARO_COSMOS_CREATE_CONTAINERS=true.",
                     exception);
             }

@@ -157,6 +157,7 @@ internal static class RpApplication
         // Read before running: a failed start disposes the host, and its configuration with it.
         var backendOnly = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] == "backend";
         var listenUrl = app.Configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.ListenUrl)}"] ?? (backendOnly ? RpOptions.BackendListenUrl : new RpOptions().ListenUrl);
+        var store = app.Services.GetService<StoreReadiness>();
         try
         {
             await app.RunAsync(cancellationToken);
@@ -166,6 +167,12 @@ internal static class RpApplication
             var listener = backendOnly ? "the backend's health endpoints" : "the ARM API";
             throw new StartupRefusedException(
                 $"ARO_LISTEN_URL {listenUrl} is already in use by another process ({listener} listen there): set ARO_LISTEN_URL to a free address.");
+        }
+
+        // The store stopped the host because it can never work as configured: a refusal like any other setting's.
+        if (store?.Refusal is { } refusal)
+        {
+            throw new StartupRefusedException(refusal);
         }
     }
 }

@@ -30,7 +30,7 @@ internal static class IgnitionAndCredentialsHost
             {
                 // Issuing credentials generates RSA keys: on a busy two-core machine that alone can pass the
                 // harness's default 30 s. This bounds the wait; the assertions are unchanged.
-                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2), testInactivityTimeout: ConsumerTestTimeouts.Inactivity);
                 bus.AddConsumer<TConsumer, TDefinition>();
             })
             .BuildServiceProvider(validateScopes: true);

@@ -72,7 +72,7 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             .AddMassTransitTestHarness(bus =>
             {
                 // A bound on waiting, not a timing assertion: a busy two-core machine can pass the default 30 s.
-                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2), testInactivityTimeout: ConsumerTestTimeouts.Inactivity);
                 bus.AddConsumer<ValidateNetworkConsumer, ValidateNetworkConsumerDefinition>();
                 bus.AddConsumer<ConfigureDnsConsumer, ConfigureDnsConsumerDefinition>();
                 bus.AddConsumer<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachinesConsumerDefinition>();

@@ -103,7 +103,11 @@ public sealed class ClusterProjectionTests : IDisposable
             .AddMetrics()
             .AddSingleton<ClusterOperationMetrics>()
             .AddSingleton<ClusterProjection>()
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<ClusterProjectionConsumer, ClusterProjectionConsumerDefinition>())
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2), testInactivityTimeout: ConsumerTestTimeouts.Inactivity);
+                bus.AddConsumer<ClusterProjectionConsumer, ClusterProjectionConsumerDefinition>();
+            })
             .BuildServiceProvider(true);
         var harness = await provider.StartTestHarness();
         var clusterId = Guid.NewGuid();

@@ -31,7 +31,9 @@ public sealed class StoredMessageSchedulerTests : IDisposable
     public async Task A_cancelled_message_is_not_delivered()
     {
         await using var host = await SchedulerHost.StartAsync(_dataDirectory);
-        var cancelled = await host.Scheduler.ScheduleSend(SchedulerHost.Reminders, DateTime.UtcNow.AddSeconds(1), new Reminder(Guid.NewGuid(), "cancelled"));
+        // Due far enough ahead that the cancel below comes first even on a busy machine.
+        var cancelledDue = DateTime.UtcNow.AddSeconds(10);
+        var cancelled = await host.Scheduler.ScheduleSend(SchedulerHost.Reminders, cancelledDue, new Reminder(Guid.NewGuid(), "cancelled"));
         await WaitUntilAsync(async () => await host.Store.GetAsync(cancelled.TokenId, CancellationToken.None) is not null || !host.Received.IsEmpty);
         Assert.Empty(host.Received);
 
@@ -39,7 +41,7 @@ public sealed class StoredMessageSchedulerTests : IDisposable
         await WaitUntilAsync(async () => await host.Store.GetAsync(cancelled.TokenId, CancellationToken.None) is null);
         // Due after the cancelled one: once it arrives, the cancelled one would have too.
         var marker = new Reminder(Guid.NewGuid(), "marker");
-        await host.Scheduler.ScheduleSend(SchedulerHost.Reminders, DateTime.UtcNow.AddSeconds(1.2), marker);
+        await host.Scheduler.ScheduleSend(SchedulerHost.Reminders, cancelledDue.AddSeconds(0.2), marker);
 
         var received = Assert.Single(await WaitForAsync(host, count: 1));
         Assert.Equal(marker, received.Message);

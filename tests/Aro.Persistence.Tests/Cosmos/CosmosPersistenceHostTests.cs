@@ -28,7 +28,7 @@ public sealed class CosmosPersistenceHostTests(CosmosTestServer server) : IDispo
         using var host = BuildHost();
 
         await host.StartAsync();
-        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var health = await HealthOnceReadyAsync(host);
         var clusters = host.Services.GetRequiredService<IOpenShiftClusterStore>();
         var document = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
         var read = await clusters.GetAsync(document.PartitionKey, document.Id, CancellationToken.None);
@@ -70,9 +70,32 @@ public sealed class CosmosPersistenceHostTests(CosmosTestServer server) : IDispo
     {
         using var host = BuildHost(createContainers: false);
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStopping.Register(stopping.SetResult);
 
-        Assert.Contains("ARO_COSMOS_CREATE_CONTAINERS", exception.Message, StringComparison.Ordinal);
+        // Cosmos DB is awaited in the background (it may come after the RP); a container it says is missing is no
+        // reason to wait: the host stops, and the refusal names the setting (aro-rp prints it, exit code 1).
+        await host.StartAsync();
+        await stopping.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+        var refusal = host.Services.GetRequiredService<StoreReadiness>().Refusal;
+        Assert.NotNull(refusal);
+        Assert.Contains("ARO_COSMOS_CREATE_CONTAINERS", refusal, StringComparison.Ordinal);
+        Assert.False(host.Services.GetRequiredService<StoreReadiness>().IsReady);
+    }
+
+    // The host starts at once and initializes Cosmos DB in the background: the store is unready until that is done.
+    private static async Task<HealthReport> HealthOnceReadyAsync(IHost host)
+    {
+        var readiness = host.Services.GetRequiredService<StoreReadiness>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!readiness.IsReady)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
+
+        return await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
     }
 
     private IHost BuildHost(string? endpoint = null, bool createContainers = true) =>

@@ -49,11 +49,10 @@ public sealed class ServiceBusEndToEndTests
         Assert.Contains("provision-virtual-machines", queues.Keys);
         Assert.Contains("tear-down-cluster", queues.Keys);
         Assert.DoesNotContain("aro-scheduler", queues.Keys);
-        Assert.All(queues.Values, queue =>
-        {
-            Assert.Equal(0, Counts(queue)["deadLetter"]!.GetValue<int>());
-            Assert.Equal(0, Counts(queue)["scheduled"]!.GetValue<int>());
-        });
+        // (queue, dead letters, scheduled)
+        Assert.All(queues, queue => Assert.Equal(
+            (queue.Key, 0, 0),
+            (queue.Key, Counts(queue.Value)["deadLetter"]!.GetValue<int>(), Counts(queue.Value)["scheduled"]!.GetValue<int>())));
         var provision = Assert.Single(serviceBus["topics"]!.AsArray(), topic => topic!["name"]!.GetValue<string>().EndsWith("/ProvisionVirtualMachines", StringComparison.Ordinal))!;
         var subscription = Assert.Single(provision["subscriptions"]!.AsArray())!;
         Assert.Equal("provision-virtual-machines", subscription["forwardTo"]!.GetValue<string>());

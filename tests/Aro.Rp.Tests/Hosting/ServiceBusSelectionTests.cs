@@ -46,9 +46,12 @@ public sealed class ServiceBusSelectionTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
 
+        // Every configuration problem is reported at once (production also wants DOMAIN, LOCATION, ...): one line each,
+        // and exactly one of them about Service Bus.
         Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single((await standardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.StartsWith("aro-rp: ", line, StringComparison.Ordinal);
+        var lines = (await standardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.All(lines, each => Assert.StartsWith("aro-rp: ", each, StringComparison.Ordinal));
+        var line = Assert.Single(lines, each => each.Contains("ARO_SERVICEBUS", StringComparison.Ordinal));
         Assert.Contains("ARO_SERVICEBUS_NAMESPACE", line, StringComparison.Ordinal);
         Assert.Contains("ARO_SERVICEBUS_CONNECTION_STRING", line, StringComparison.Ordinal);
     }
