@@ -79,7 +79,7 @@ var topics = [
   { name: 'Aro.Contracts/ScaleWorkers', subscribers: ['scale-workers'] }
   { name: 'Aro.Contracts/TearDownCluster', subscribers: ['tear-down-cluster'] }
   { name: 'Aro.Contracts/ValidateNetwork', subscribers: ['validate-network'] }
-  { name: 'Aro.Contracts/VirtualMachinesProvisioned', subscribers: ['cluster-lifecycle-state', 'cluster-projection'] }
+  { name: 'Aro.Contracts/VirtualMachinesProvisioned', subscribers: ['cluster-lifecycle-state'] }
   { name: 'Aro.Contracts/VirtualMachinesProvisioningFailed', subscribers: ['cluster-lifecycle-state'] }
   { name: 'Aro.Contracts/WorkerScalingFailed', subscribers: ['cluster-lifecycle-state'] }
   { name: 'Aro.Contracts/WorkersScaled', subscribers: ['cluster-lifecycle-state'] }

@@ -30,7 +30,7 @@ public sealed class FakeStepConsumer(FakeCloud cloud) :
 
     public Task Consume(ConsumeContext<ProvisionVirtualMachines> context) => Answer(
         context,
-        m => new VirtualMachinesProvisioned(m.ClusterId, m.ResourceId, m.OperationId, "https://api.example:6443", "20.0.0.1", "https://console.example", "20.0.0.2"),
+        m => new VirtualMachinesProvisioned(m.ClusterId, m.ResourceId, m.OperationId),
         (m, e) => new VirtualMachinesProvisioningFailed(m.ClusterId, m.ResourceId, m.OperationId, e.Code, e.Message, e.Target));
 
     public Task Consume(ConsumeContext<IssueCredentials> context) => Answer(

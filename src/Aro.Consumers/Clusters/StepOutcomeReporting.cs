@@ -11,7 +11,7 @@ namespace Aro.Consumers.Clusters;
 /// </summary>
 internal static class StepOutcomeReporting
 {
-    public static Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
+    public static async Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
         this ConsumeContext<TCommand> context,
         StepOutcome outcome,
         ILogger logger,
@@ -19,27 +19,15 @@ internal static class StepOutcomeReporting
         Func<CloudErrorBody, TFailed> failed)
         where TCommand : class
         where TSucceeded : class
-        where TFailed : class =>
-        context.ReportOutcomeAsync(outcome.Supersession, outcome.Error, logger, succeeded, failed);
-
-    public static async Task ReportOutcomeAsync<TCommand, TSucceeded, TFailed>(
-        this ConsumeContext<TCommand> context,
-        Supersession? supersession,
-        CloudErrorBody? error,
-        ILogger logger,
-        Func<TSucceeded> succeeded,
-        Func<CloudErrorBody, TFailed> failed)
-        where TCommand : class
-        where TSucceeded : class
         where TFailed : class
     {
-        if (supersession is not null)
+        if (outcome.Supersession is { } supersession)
         {
             supersession.Log(logger, typeof(TCommand).Name);
             return;
         }
 
-        if (error is not null)
+        if (outcome.Error is { } error)
         {
             await context.Publish(failed(error), context.CancellationToken);
             return;

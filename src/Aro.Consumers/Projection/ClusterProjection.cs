@@ -5,7 +5,7 @@ namespace Aro.Consumers.Projection;
 
 /// <summary>
 /// Writes the backend's progress and outcomes onto the documents clients read: the cluster's
-/// provisioningState (and failedProvisioningState, error, endpoints) and the async operation's status,
+/// provisioningState (and failedProvisioningState, error) and the async operation's status,
 /// percentComplete, endTime and error. Every method is idempotent.
 /// </summary>
 public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, TimeProvider timeProvider)
@@ -18,19 +18,6 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
             {
                 operation.PercentComplete = percentComplete;
                 operation.Properties = new AsyncOperationProperties { Step = step };
-            }
-        }, cancellationToken);
-
-    public Task EndpointsKnownAsync(string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken) =>
-        store.UpdateAsync(resourceId, operationId, cluster =>
-        {
-            var properties = cluster.Properties;
-            properties.ApiServerProfile.Url = apiServerUrl;
-            properties.ApiServerProfile.Ip = apiServerIp;
-            properties.ConsoleProfile.Url = consoleUrl;
-            foreach (var ingress in properties.IngressProfiles)
-            {
-                ingress.Ip = ingressIp;
             }
         }, cancellationToken);
 

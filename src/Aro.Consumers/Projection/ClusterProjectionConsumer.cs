@@ -7,7 +7,6 @@ namespace Aro.Consumers.Projection;
 /// <summary>Applies the backend's progress and outcome events to the cluster and async-operation documents.</summary>
 public sealed class ClusterProjectionConsumer(ClusterProjection projection) :
     IConsumer<ClusterProvisioningProgressed>,
-    IConsumer<VirtualMachinesProvisioned>,
     IConsumer<ClusterProvisioningSucceeded>,
     IConsumer<ClusterProvisioningFailed>,
     IConsumer<ClusterUpdateSucceeded>,
@@ -17,12 +16,6 @@ public sealed class ClusterProjectionConsumer(ClusterProjection projection) :
 {
     public Task Consume(ConsumeContext<ClusterProvisioningProgressed> context) =>
         projection.ProgressAsync(context.Message.ResourceId, context.Message.OperationId, context.Message.Step, context.Message.PercentComplete, context.CancellationToken);
-
-    public Task Consume(ConsumeContext<VirtualMachinesProvisioned> context)
-    {
-        var message = context.Message;
-        return projection.EndpointsKnownAsync(message.ResourceId, message.OperationId, message.ApiServerUrl, message.ApiServerIp, message.ConsoleUrl, message.IngressIp, context.CancellationToken);
-    }
 
     public Task Consume(ConsumeContext<ClusterProvisioningSucceeded> context) =>
         projection.SucceededAsync(context.Message.ResourceId, context.Message.OperationId, context.CancellationToken);

@@ -34,18 +34,18 @@ public sealed class VirtualMachineProvisioner(
 {
     private readonly CloudOptions _options = options.Value;
 
-    public async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
+    public async Task<StepOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
         var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
         if (stored is null)
         {
-            return ProvisioningOutcome.Ended(supersession!);
+            return supersession!;
         }
 
         var cluster = stored.Cluster;
         if (cluster.Properties.WorkerProfiles.Count == 0)
         {
-            return ProvisioningOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InvalidParameter, "The cluster has no worker profile.", "properties.workerProfiles"));
+            return StepOutcome.Failed(new CloudErrorBody(CloudErrorCodes.InvalidParameter, "The cluster has no worker profile.", "properties.workerProfiles"));
         }
 
         try
@@ -54,11 +54,11 @@ public sealed class VirtualMachineProvisioner(
         }
         catch (RequestFailedException e) when (e.IsPermanent())
         {
-            return ProvisioningOutcome.Failed(e.ToCloudError(cluster.Properties.ClusterProfile.ResourceGroupId));
+            return StepOutcome.Failed(e.ToCloudError(cluster.Properties.ClusterProfile.ResourceGroupId));
         }
     }
 
-    private async Task<ProvisioningOutcome> ProvisionAsync(string resourceId, string operationId, OpenShiftCluster cluster, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ProvisionAsync(string resourceId, string operationId, OpenShiftCluster cluster, CancellationToken cancellationToken)
     {
         Task<Supersession?> CheckOperationAsync() => documents.CheckOperationAsync(resourceId, operationId, cancellationToken);
 
@@ -70,7 +70,7 @@ public sealed class VirtualMachineProvisioner(
 
         if (await clusterResourceGroup.EnsureAsync(cluster, cancellationToken) is { } notOwned)
         {
-            return ProvisioningOutcome.Failed(notOwned);
+            return StepOutcome.Failed(notOwned);
         }
 
         var apiIp = await publicIps.EnsureAsync(group, names.ApiPublicIp, location, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class VirtualMachineProvisioner(
         {
             if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Of(supersession);
+                return StepOutcome.Of(supersession);
             }
 
             var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
@@ -96,7 +96,7 @@ public sealed class VirtualMachineProvisioner(
         {
             if (await CheckOperationAsync() is { } supersession)
             {
-                return ProvisioningOutcome.Of(supersession);
+                return StepOutcome.Of(supersession);
             }
 
             var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
@@ -105,7 +105,7 @@ public sealed class VirtualMachineProvisioner(
 
         if (await CheckOperationAsync() is { } supersessionBeforeWorkers)
         {
-            return ProvisioningOutcome.Of(supersessionBeforeWorkers);
+            return StepOutcome.Of(supersessionBeforeWorkers);
         }
 
         var workers = cluster.Properties.WorkerProfiles;
@@ -123,7 +123,7 @@ public sealed class VirtualMachineProvisioner(
             cancellationToken);
         if (supersessionWhileWaiting is not null)
         {
-            return ProvisioningOutcome.Of(supersessionWhileWaiting);
+            return StepOutcome.Of(supersessionWhileWaiting);
         }
 
         await virtualMachines.DeleteAsync(group, names.BootstrapVm, cancellationToken);
@@ -132,7 +132,26 @@ public sealed class VirtualMachineProvisioner(
         // The bootstrap config holds the pull secret and the cluster's private keys; nothing reads it once its VM is gone.
         await ignition.DeleteAsync(group, IgnitionRoles.Bootstrap, cancellationToken);
 
-        return ProvisioningOutcome.Provisioned(new ClusterEndpoints(domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp)));
+        return await RecordEndpointsAsync(resourceId, operationId, domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp), cancellationToken);
+    }
+
+    // Like every other step's result (credentials, PKI), the endpoints go straight into the cluster on behalf of the
+    // operation, so no event carries them and a superseded operation cannot write them.
+    private async Task<StepOutcome> RecordEndpointsAsync(
+        string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken)
+    {
+        var written = await documents.UpdateAsync(resourceId, operationId, cluster =>
+        {
+            var properties = cluster.Properties;
+            properties.ApiServerProfile.Url = apiServerUrl;
+            properties.ApiServerProfile.Ip = apiServerIp;
+            properties.ConsoleProfile.Url = consoleUrl;
+            foreach (var ingress in properties.IngressProfiles)
+            {
+                ingress.Ip = ingressIp;
+            }
+        }, cancellationToken);
+        return written.ForStep(resourceId, operationId).Supersession ?? StepOutcome.Done;
     }
 
     private async Task<bool> PastBootstrapAsync(string group, ClusterResourceNames names, KubernetesClusterTarget kubernetes, string machineSetName, CancellationToken cancellationToken)
