@@ -88,6 +88,7 @@ if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 
 fi
 if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config -q
+  docker-compose -f docker-compose.yml -f docker-compose.servicebus.yml config -q
 fi
 
 # dotnet test only builds test projects: building the solution first keeps the benchmarks compiling.

@@ -91,7 +91,7 @@ public sealed partial class LocalServiceBus : IHostedService, IAsyncDisposable
         }
 
         Namespace.LastSequenceNumber = last;
-        _amqp = new AmqpServiceBusHost(Namespace, _faults, _options, _validator);
+        _amqp = new AmqpServiceBusHost(Namespace, _faults, _options, _validator, ServiceBusListenAddress.For(_cloudOptions.Url));
         _amqp.Start();
         await StartAdministrationAsync(cancellationToken);
         _sweeper = new Timer(_ => Sweep(), null, SweepInterval, SweepInterval);
@@ -165,7 +165,7 @@ public sealed partial class LocalServiceBus : IHostedService, IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, _options.AdministrationPort));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ServiceBusListenAddress.For(_cloudOptions.Url), _options.AdministrationPort));
         var app = builder.Build();
         var handler = new AdministrationRequestHandler(Namespace, _validator);
         app.Run(handler.HandleAsync);

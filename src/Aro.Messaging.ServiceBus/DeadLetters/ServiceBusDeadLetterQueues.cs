@@ -1,7 +1,6 @@
 using Aro.Messaging.ServiceBus.Connection;
 using Aro.Messaging.ServiceBus.Topology;
 using Azure.Messaging.ServiceBus;
-using Azure.Messaging.ServiceBus.Administration;
 
 namespace Aro.Messaging.ServiceBus.DeadLetters;
 
@@ -17,16 +16,17 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     private static readonly TimeSpan ReceiveWait = TimeSpan.FromSeconds(2);
 
     private readonly ServiceBusClient _client;
-    private readonly ServiceBusAdministrationClient _administration;
+    private readonly DataPlaneEntityProbe _probe;
 
-    public ServiceBusDeadLetterQueues(ServiceBusClient client, ServiceBusAdministrationClient administration)
+    public ServiceBusDeadLetterQueues(ServiceBusClient client)
     {
         _client = client;
-        _administration = administration;
+        _probe = new DataPlaneEntityProbe(client);
     }
 
+    /// <summary>Data plane only (Data Sender and Receiver): even which queues exist is asked by peeking them.</summary>
     public static ServiceBusDeadLetterQueues Connect(ServiceBusTransportOptions options) =>
-        new(ServiceBusClients.CreateClient(options), ServiceBusClients.CreateAdministrationClient(options));
+        new(ServiceBusClients.CreateClient(options));
 
     /// <summary>The endpoint queues among <paramref name="queues"/> that exist (each has a dead-letter queue).</summary>
     public async Task<IReadOnlyList<string>> ExistingQueuesAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
         var existing = new List<string>();
         foreach (var queue in queues.Distinct(StringComparer.Ordinal))
         {
-            if ((await _administration.QueueExistsAsync(queue, cancellationToken)).Value)
+            if (await _probe.QueueExistsAsync(queue, cancellationToken))
             {
                 existing.Add(queue);
             }

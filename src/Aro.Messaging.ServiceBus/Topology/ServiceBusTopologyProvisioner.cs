@@ -1,3 +1,4 @@
+using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 
 namespace Aro.Messaging.ServiceBus.Topology;
@@ -5,12 +6,15 @@ namespace Aro.Messaging.ServiceBus.Topology;
 /// <summary>
 /// Makes sure the endpoints' entities exist before the bus starts: with creation on (development) it creates
 /// what is missing, idempotently, so several processes starting at once are fine; with creation off
-/// (production, data-plane rights only) it only checks and names the first missing entity.
+/// (production, data-plane rights only) it only checks, through the data plane (<see cref="DataPlaneEntityProbe"/>),
+/// and names the first missing entity.
 /// Queues get duplicate detection (the RP's message ids are deterministic), MaxDeliveryCount as the last guard,
 /// and dead-lettering of expired messages; each consumed topic gets a subscription forwarding into the queue.
 /// </summary>
-public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient administration, ServiceBusTransportOptions options)
+public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient administration, ServiceBusClient client, ServiceBusTransportOptions options)
 {
+    private readonly DataPlaneEntityProbe _probe = new(client);
+
     public async Task EnsureAsync(IEnumerable<EndpointTopology> endpoints, bool create, CancellationToken cancellationToken)
     {
         foreach (var endpoint in endpoints)
@@ -54,14 +58,19 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
 
     private async Task EnsureQueueAsync(string queue, bool create, CancellationToken cancellationToken)
     {
-        if ((await administration.QueueExistsAsync(queue, cancellationToken)).Value)
+        if (!create)
         {
+            if (!await _probe.QueueExistsAsync(queue, cancellationToken))
+            {
+                throw new MissingEntityException(queue);
+            }
+
             return;
         }
 
-        if (!create)
+        if ((await administration.QueueExistsAsync(queue, cancellationToken)).Value)
         {
-            throw new MissingEntityException(queue);
+            return;
         }
 
         await CreateIgnoringRaceAsync(() => administration.CreateQueueAsync(
@@ -78,14 +87,19 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
 
     private async Task EnsureTopicAsync(string topic, bool create, CancellationToken cancellationToken)
     {
-        if ((await administration.TopicExistsAsync(topic, cancellationToken)).Value)
+        if (!create)
         {
+            if (!await _probe.TopicExistsAsync(topic, cancellationToken))
+            {
+                throw new MissingEntityException(topic);
+            }
+
             return;
         }
 
-        if (!create)
+        if ((await administration.TopicExistsAsync(topic, cancellationToken)).Value)
         {
-            throw new MissingEntityException(topic);
+            return;
         }
 
         await CreateIgnoringRaceAsync(() => administration.CreateTopicAsync(
@@ -99,14 +113,19 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
 
     private async Task EnsureSubscriptionAsync(string topic, string subscription, string queue, bool create, CancellationToken cancellationToken)
     {
-        if ((await administration.SubscriptionExistsAsync(topic, subscription, cancellationToken)).Value)
+        if (!create)
         {
+            if (!await _probe.SubscriptionExistsAsync(topic, subscription, cancellationToken))
+            {
+                throw new MissingEntityException($"{topic}/Subscriptions/{subscription}");
+            }
+
             return;
         }
 
-        if (!create)
+        if ((await administration.SubscriptionExistsAsync(topic, subscription, cancellationToken)).Value)
         {
-            throw new MissingEntityException($"{topic}/Subscriptions/{subscription}");
+            return;
         }
         // Messages land in the endpoint queue, where the queue's own lock, delivery count and dead-letter
         // queue apply; the subscription itself never holds them.

@@ -23,7 +23,7 @@ public sealed class ServiceBusConnection : Agent
         CreateTopology = createTopology;
         Client = ServiceBusClients.CreateClient(options);
         Administration = ServiceBusClients.CreateAdministrationClient(options);
-        Provisioner = new ServiceBusTopologyProvisioner(Administration, options);
+        Provisioner = new ServiceBusTopologyProvisioner(Administration, Client, options);
         HostAddress = ServiceBusEndpointAddress.HostAddressOf(Client.FullyQualifiedNamespace);
         SetReady();
     }

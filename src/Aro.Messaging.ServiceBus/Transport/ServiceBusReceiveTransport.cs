@@ -60,6 +60,15 @@ public sealed class ServiceBusReceiveTransport(ServiceBusReceiveEndpointContext 
             {
                 await _context.DependenciesReady.WaitAsync(Stopping);
                 var connection = _context.Connection;
+                if (_context.IsTemporary && !connection.CreateTopology)
+                {
+                    // The bus's own response queue would need Manage rights to create, and the RP sends no
+                    // requests: with data-plane rights only the bus endpoint receives nothing.
+                    await _context.TransportObservers.NotifyReady(_context.InputAddress);
+                    SetReady();
+                    return;
+                }
+
                 await EnsureTopologyAsync(connection);
 
                 var options = ReceiveSettings.ProcessorOptions(connection.Options);
@@ -83,7 +92,7 @@ public sealed class ServiceBusReceiveTransport(ServiceBusReceiveEndpointContext 
         {
             if (_context.IsTemporary)
             {
-                // The bus's own response queue: always created (it is per process), and removed by the broker when idle.
+                // The bus's own response queue: created with the topology (it is per process), removed by the broker when idle.
                 return connection.Provisioner.EnsureTemporaryQueueAsync(_context.QueueName, Stopping);
             }
 

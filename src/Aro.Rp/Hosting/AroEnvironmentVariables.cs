@@ -45,6 +45,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_LOCAL_CLOUD_SERVICEBUS_PORT", ["LocalCloud:ServiceBus:Port"]),
         ("ARO_LOCAL_CLOUD_SERVICEBUS_ADMIN_PORT", ["LocalCloud:ServiceBus:AdministrationPort"]),
         ("ARO_LOCAL_CLOUD_SERVICEBUS_KEY", ["LocalCloud:ServiceBus:Key"]),
+        ("ARO_LOCAL_CLOUD_SERVICEBUS_HOST", ["LocalCloud:ServiceBus:Host"]),
         ("ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY", ["LocalCloud:ServiceBus:TopologyFile"]),
         ("ARO_STEP_TIMEOUT", ["Orchestration:StepTimeout"]),
         ("ARO_MAX_STEP_ATTEMPTS", ["Orchestration:MaxStepAttempts"]),

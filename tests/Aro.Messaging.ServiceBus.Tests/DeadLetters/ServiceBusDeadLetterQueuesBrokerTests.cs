@@ -11,7 +11,7 @@ public sealed class ServiceBusDeadLetterQueuesBrokerTests(LocalServiceBusFixture
     public async Task A_faulted_message_is_listed_with_its_reason_and_requeued_with_its_headers()
     {
         var queue = await QueueWithDeadLettersAsync("first", "second");
-        var queues = new ServiceBusDeadLetterQueues(bus.Client, bus.Administration);
+        var queues = new ServiceBusDeadLetterQueues(bus.Client);
 
         var listed = await queues.ListAsync(queue, null, CancellationToken.None);
 
@@ -35,7 +35,7 @@ public sealed class ServiceBusDeadLetterQueuesBrokerTests(LocalServiceBusFixture
     public async Task Purge_of_one_message_leaves_the_others_and_purge_of_all_empties_the_queue()
     {
         var queue = await QueueWithDeadLettersAsync("a", "b", "c");
-        var queues = new ServiceBusDeadLetterQueues(bus.Client, bus.Administration);
+        var queues = new ServiceBusDeadLetterQueues(bus.Client);
         var listed = await queues.ListAsync(queue, null, CancellationToken.None);
 
         Assert.Equal(1, await queues.PurgeAsync(queue, listed[1].MessageId, CancellationToken.None));
@@ -48,7 +48,7 @@ public sealed class ServiceBusDeadLetterQueuesBrokerTests(LocalServiceBusFixture
     public async Task Only_existing_queues_are_offered()
     {
         var queue = await QueueWithDeadLettersAsync();
-        var queues = new ServiceBusDeadLetterQueues(bus.Client, bus.Administration);
+        var queues = new ServiceBusDeadLetterQueues(bus.Client);
 
         Assert.Equal([queue], await queues.ExistingQueuesAsync([queue, LocalServiceBusFixture.UniqueName("never-created")], CancellationToken.None));
     }

@@ -1,5 +1,7 @@
+using Aro.Messaging.ServiceBus.Tests.Transport;
 using Aro.Messaging.ServiceBus.Topology;
 using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
 
 namespace Aro.Messaging.ServiceBus.Tests.Topology;
 
@@ -10,7 +12,7 @@ public sealed class ServiceBusTopologyProvisionerTests(LocalServiceBusFixture bu
     public async Task Created_topology_forwards_a_published_message_into_the_endpoint_queue()
     {
         var endpoint = new EndpointTopology(LocalServiceBusFixture.UniqueName("validate-network"), [typeof(ClusterCreateRequested)]);
-        var provisioner = new ServiceBusTopologyProvisioner(bus.Administration, bus.Options);
+        var provisioner = new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, bus.Options);
 
         await provisioner.EnsureAsync([endpoint], create: true, CancellationToken.None);
         // Twice: a second process starting finds everything in place.
@@ -35,7 +37,7 @@ public sealed class ServiceBusTopologyProvisionerTests(LocalServiceBusFixture bu
     public async Task Without_creation_a_missing_queue_fails_with_one_line_naming_it()
     {
         var endpoint = new EndpointTopology(LocalServiceBusFixture.UniqueName("issue-credentials"), []);
-        var provisioner = new ServiceBusTopologyProvisioner(bus.Administration, bus.Options);
+        var provisioner = new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, bus.Options);
 
         var exception = await Assert.ThrowsAsync<MissingEntityException>(() => provisioner.EnsureAsync([endpoint], create: false, CancellationToken.None));
 
@@ -47,10 +49,30 @@ public sealed class ServiceBusTopologyProvisionerTests(LocalServiceBusFixture bu
     }
 
     [Fact]
+    public async Task Without_creation_a_missing_topic_then_a_missing_subscription_are_named_and_nothing_is_created()
+    {
+        var endpoint = new EndpointTopology(LocalServiceBusFixture.UniqueName("validate-network"), [typeof(ValidateNetworkCommand)]);
+        var topic = ServiceBusEntityNames.Topic<ValidateNetworkCommand>();
+        var provisioner = new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, bus.Options);
+        await bus.Administration.CreateQueueAsync(endpoint.Queue);
+
+        var missingTopic = await Assert.ThrowsAsync<MissingEntityException>(() => provisioner.EnsureAsync([endpoint], create: false, CancellationToken.None));
+        await bus.Administration.CreateTopicAsync(topic);
+        var missingSubscription = await Assert.ThrowsAsync<MissingEntityException>(() => provisioner.EnsureAsync([endpoint], create: false, CancellationToken.None));
+
+        Assert.Equal(topic, missingTopic.Entity);
+        Assert.Equal($"{topic}/Subscriptions/{endpoint.Subscription}", missingSubscription.Entity);
+        Assert.False((await bus.Administration.SubscriptionExistsAsync(topic, endpoint.Subscription)).Value);
+        // Once infra declared it, the data-plane check passes.
+        await bus.Administration.CreateSubscriptionAsync(new CreateSubscriptionOptions(topic, endpoint.Subscription) { ForwardTo = endpoint.Queue });
+        await provisioner.EnsureAsync([endpoint], create: false, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Duplicate_message_ids_are_dropped_by_the_created_queue()
     {
         var endpoint = new EndpointTopology(LocalServiceBusFixture.UniqueName("scale-workers"), []);
-        await new ServiceBusTopologyProvisioner(bus.Administration, bus.Options).EnsureAsync([endpoint], create: true, CancellationToken.None);
+        await new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, bus.Options).EnsureAsync([endpoint], create: true, CancellationToken.None);
         await using var sender = bus.Client.CreateSender(endpoint.Queue);
         var messageId = Guid.NewGuid().ToString();
 

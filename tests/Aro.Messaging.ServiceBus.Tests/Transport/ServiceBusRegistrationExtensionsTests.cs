@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Aro.Messaging.ServiceBus.Topology;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,33 @@ public sealed class ServiceBusRegistrationExtensionsTests(LocalServiceBusFixture
         Assert.NotNull(missing);
         Assert.Equal(queue, missing.Entity);
         Assert.False((await bus.Administration.QueueExistsAsync(queue)).Value);
+    }
+
+    [Fact]
+    public async Task Without_topology_creation_the_bus_needs_no_administration_endpoint_and_creates_no_response_queue()
+    {
+        // Declared beforehand, as infra would: the endpoint queue, the published type's topic, its forwarding subscription.
+        var queue = LocalServiceBusFixture.UniqueName("data-plane-only");
+        await new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, bus.Options)
+            .EnsureAsync([new EndpointTopology(queue, [typeof(ClusterCreatedForTwoEndpoints)])], create: true, CancellationToken.None);
+        var received = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Nothing listens on port 1: any administration call (the entity checks, the response queue) would fail the start.
+        var options = TransportBus.OptionsFor(bus, o => o.AdministrationConnectionString = Regex.Replace(o.ConnectionString!, @"sb://([^:;/]+):\d+", "sb://$1:1"));
+
+        await using var dataPlaneOnly = await TransportBus.StartAsync(
+            options,
+            (_, cfg) => cfg.ReceiveEndpoint(queue, e => e.Handler<ClusterCreatedForTwoEndpoints>(context =>
+            {
+                received.TrySetResult(context.Message.ClusterId);
+                return Task.CompletedTask;
+            })),
+            createTopology: false);
+        var clusterId = Guid.NewGuid();
+        await dataPlaneOnly.Control.Publish(new ClusterCreatedForTwoEndpoints(clusterId));
+
+        Assert.Equal(clusterId, await received.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        var responseQueue = dataPlaneOnly.Control.Address.AbsolutePath.Trim('/').Split('/')[^1];
+        Assert.False((await bus.Administration.QueueExistsAsync(responseQueue)).Value, $"{responseQueue} was created.");
     }
 
     private static MissingEntityException? FindMissingEntity(Exception? exception) => exception switch

@@ -45,7 +45,7 @@ public sealed class ServiceBusTransportTests(LocalServiceBusFixture bus) : IClas
         var queue = LocalServiceBusFixture.UniqueName("configure-dns");
         var options = TransportBus.OptionsFor(bus);
         // Nobody receives from the queue: the message stays there to be looked at.
-        await new ServiceBusTopologyProvisioner(bus.Administration, options).EnsureAsync([new EndpointTopology(queue, [])], create: true, CancellationToken.None);
+        await new ServiceBusTopologyProvisioner(bus.Administration, bus.Client, options).EnsureAsync([new EndpointTopology(queue, [])], create: true, CancellationToken.None);
         await using var transport = await TransportBus.StartAsync(options, (_, _) => { });
         var messageId = NewId.NextGuid();
         var correlationId = NewId.NextGuid();
@@ -102,7 +102,7 @@ public sealed class ServiceBusTransportTests(LocalServiceBusFixture bus) : IClas
         Assert.Equal("System.InvalidOperationException", deadLetter.DeadLetterReason);
         Assert.StartsWith("subnet overlaps", deadLetter.DeadLetterErrorDescription);
         Assert.Equal("subnet overlaps", deadLetter.ApplicationProperties["MT-Fault-Message"]);
-        var listed = Assert.Single(await new ServiceBusDeadLetterQueues(bus.Client, bus.Administration).ListAsync(queue, null, CancellationToken.None));
+        var listed = Assert.Single(await new ServiceBusDeadLetterQueues(bus.Client).ListAsync(queue, null, CancellationToken.None));
         Assert.Equal("System.InvalidOperationException: subnet overlaps", listed.FaultReason);
     }
 

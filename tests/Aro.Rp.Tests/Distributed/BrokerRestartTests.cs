@@ -13,7 +13,7 @@ public sealed class BrokerRestartTests
     [Fact]
     public async Task A_create_completes_after_the_broker_stops_and_comes_back()
     {
-        await using var rp = await DistributedRp.StartAsync(backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
+        await using var rp = await DistributedRp.StartAsync(RpTransport.RabbitMq, backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
         var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
         await walkthrough.CreateVirtualNetworkAsync();
         await walkthrough.RegisterSubscriptionAsync();

@@ -1,23 +1,25 @@
 using System.Net;
-using Aro.Rp.Tests.Messaging;
 
 namespace Aro.Rp.Tests.Distributed;
 
 /// <summary>
 /// The RP as separate processes, as docker-compose runs it: a local cloud, a frontend and backends over a real
-/// RabbitMQ (a virtual host of its own per instance) and a shared store, so a test can kill one of them.
+/// broker (RabbitMQ, a virtual host of its own per instance, or the Service Bus the local cloud serves) and a shared
+/// store, so a test can kill one of them.
 /// </summary>
 internal sealed class DistributedRp : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("aro-distributed-").FullName;
     private readonly List<RpProcess> _processes = [];
-    private readonly RabbitMqVirtualHost _virtualHost;
+    private readonly DistributedBroker _broker;
     private readonly Dictionary<string, string> _rpEnvironment;
+    private RpProcess? _localCloud;
     private int _backends;
+    private int _tools;
 
-    private DistributedRp(RabbitMqVirtualHost virtualHost, TimeSpan virtualMachineLatency)
+    private DistributedRp(DistributedBroker broker, TimeSpan virtualMachineLatency, IReadOnlyDictionary<string, string>? settings)
     {
-        _virtualHost = virtualHost;
+        _broker = broker;
         LocalCloudPort = FreePort.Next();
         FrontendPort = FreePort.Next();
         var store = Directory.CreateDirectory(Path.Combine(_root, "store")).FullName;
@@ -32,13 +34,7 @@ internal sealed class DistributedRp : IAsyncDisposable
             ["ARO_RECONCILE_INTERVAL"] = "00:00:02",
             ["ARO_RECONCILE_STALE_AFTER"] = "00:00:30",
         };
-        // Configuration keys as environment variables: Messaging:Transport is Messaging__Transport.
-        foreach (var (key, value) in virtualHost.RpSettings)
-        {
-            _rpEnvironment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        foreach (var (key, value) in SharedStore.Environment(Path.GetFileName(_root)))
+        foreach (var (key, value) in broker.RpEnvironment.Concat(SharedStore.Environment(Path.GetFileName(_root))).Concat(settings ?? new Dictionary<string, string>()))
         {
             _rpEnvironment[key] = value;
         }
@@ -60,10 +56,17 @@ internal sealed class DistributedRp : IAsyncDisposable
 
     public List<RpProcess> Backends { get; } = [];
 
-    public static async Task<DistributedRp> StartAsync(int backends = 2, TimeSpan? virtualMachineLatency = null)
+    public RpTransport Transport => _broker.Transport;
+
+    /// <summary>Starts the local cloud, the frontend and the backends; <paramref name="settings"/> are environment variables every RP process gets.</summary>
+    public static async Task<DistributedRp> StartAsync(
+        RpTransport transport = RpTransport.RabbitMq,
+        int backends = 2,
+        TimeSpan? virtualMachineLatency = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var virtualHost = await RabbitMqTestBroker.FromEnvironment().CreateVirtualHostAsync();
-        var rp = new DistributedRp(virtualHost, virtualMachineLatency ?? TimeSpan.Zero);
+        var broker = await DistributedBroker.CreateAsync(transport);
+        var rp = new DistributedRp(broker, virtualMachineLatency ?? TimeSpan.Zero, settings);
         try
         {
             await rp.StartLocalCloudAsync();
@@ -92,6 +95,28 @@ internal sealed class DistributedRp : IAsyncDisposable
         return backend;
     }
 
+    /// <summary>
+    /// SIGKILL to the local cloud, then the same command on the same ports and data directory: its ARM state and, on
+    /// Service Bus, every message it acknowledged come back, as after a crash of a durable broker.
+    /// </summary>
+    public async Task RestartLocalCloudAsync()
+    {
+        _localCloud!.Kill();
+        await StartLocalCloudAsync();
+    }
+
+    /// <summary>
+    /// <c>aro-rp</c> run as an operator would beside the RP (<c>aro-rp dead-letters list</c>), with the RP processes'
+    /// settings; its exit code and what it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
+    {
+        var name = $"tool-{++_tools}";
+        await using var tool = RpProcess.Start(name, _root, _rpEnvironment, arguments);
+        var exitCode = await tool.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, tool.Output());
+    }
+
     /// <summary>Everything the processes said, for a failing assertion's message.</summary>
     public string Logs() => string.Join('\n', _processes.Select(p => p.Tail()));
 
@@ -104,7 +129,7 @@ internal sealed class DistributedRp : IAsyncDisposable
 
         Rp.Dispose();
         LocalCloud.Dispose();
-        await _virtualHost.DisposeAsync();
+        await _broker.DisposeAsync();
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -117,13 +142,13 @@ internal sealed class DistributedRp : IAsyncDisposable
 
     private async Task StartLocalCloudAsync()
     {
-        var localCloud = Start("local-cloud", "local-cloud", new Dictionary<string, string>
+        _localCloud = Start("local-cloud", "local-cloud", new Dictionary<string, string>(_broker.LocalCloudEnvironment)
         {
             ["ARO_LOCAL_CLOUD_URL"] = $"https://localhost:{LocalCloudPort}",
             ["ARO_LOCAL_CLOUD_VM_LATENCY"] = VirtualMachineLatency.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["LOCATION"] = "eastus",
         });
-        await WaitUntilHealthyAsync(localCloud, new Uri(LocalCloud.BaseAddress!, "_localcloud/faults"));
+        await WaitUntilHealthyAsync(_localCloud, new Uri(LocalCloud.BaseAddress!, "_localcloud/faults"));
     }
 
     private async Task StartFrontendAsync()

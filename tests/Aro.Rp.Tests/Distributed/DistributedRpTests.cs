@@ -4,16 +4,19 @@ using Aro.Rp.Tests.EndToEnd;
 namespace Aro.Rp.Tests.Distributed;
 
 /// <summary>
-/// aro-rp frontend + two aro-rp backend processes over RabbitMQ and a shared store, the local cloud beside them:
-/// the README walkthrough, and a backend killed (kill -9) in the middle of concurrent creates.
+/// aro-rp frontend + two aro-rp backend processes over a broker and a shared store, the local cloud beside them:
+/// the README walkthrough, a backend killed (kill -9) in the middle of concurrent creates, a poison message repaired
+/// with <c>aro-rp dead-letters</c> as its own process. The same tests run on
+/// each transport (<see cref="RabbitMqDistributedRpTests"/>, <see cref="ServiceBusDistributedRpTests"/>).
 /// </summary>
-[Trait("Category", "RabbitMQ")]
-public sealed class DistributedRpTests
+public abstract class DistributedRpTests
 {
+    protected abstract RpTransport Transport { get; }
+
     [Fact]
     public async Task The_walkthrough_runs_over_a_frontend_and_two_backends()
     {
-        await using var rp = await DistributedRp.StartAsync();
+        await using var rp = await DistributedRp.StartAsync(Transport);
         var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
         await walkthrough.CreateVirtualNetworkAsync();
         await walkthrough.RegisterSubscriptionAsync();
@@ -34,8 +37,8 @@ public sealed class DistributedRpTests
     [Fact]
     public async Task Killing_a_backend_in_the_middle_of_concurrent_creates_loses_and_duplicates_nothing()
     {
-        await using var rp = await DistributedRp.StartAsync(backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
-        var clusters = Enumerable.Range(1, 4).Select(i => new Walkthrough(rp.Rp, rp.LocalCloud) { Cluster = $"cluster{i}" }).ToArray();
+        await using var rp = await DistributedRp.StartAsync(Transport, backends: 2, virtualMachineLatency: TimeSpan.FromMilliseconds(400));
+        var clusters = Enumerable.Range(1, 6).Select(i => new Walkthrough(rp.Rp, rp.LocalCloud) { Cluster = $"cluster{i}" }).ToArray();
         var operations = new List<string>();
         foreach (var cluster in clusters)
         {
@@ -71,7 +74,7 @@ public sealed class DistributedRpTests
         // No backend yet: the accepted create cannot finish while the other 49 are still being answered, so each
         // of them meets a cluster that is Creating (on a slow machine a late PUT would otherwise meet a Succeeded
         // cluster and be refused for its different client id instead).
-        await using var rp = await DistributedRp.StartAsync(backends: 0);
+        await using var rp = await DistributedRp.StartAsync(Transport, backends: 0);
         var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
         await walkthrough.CreateVirtualNetworkAsync();
         await walkthrough.RegisterSubscriptionAsync();
@@ -92,5 +95,49 @@ public sealed class DistributedRpTests
         var cluster = await walkthrough.GetClusterAsync();
         Assert.Equal("Succeeded", cluster["properties"]!["provisioningState"]!.GetValue<string>());
         Assert.Equal(3, (await walkthrough.ClusterResourcesAsync("Microsoft.Compute/virtualMachines")).Count(vm => vm.Contains("-master-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_poison_message_ends_in_the_dead_letters_and_aro_rp_dead_letters_lists_and_requeues_it()
+    {
+        await using var rp = await DistributedRp.StartAsync(Transport, backends: 1);
+        var walkthrough = new Walkthrough(rp.Rp, rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+        // 409 is not the request's own fault (CloudFailures.IsPermanent): the DNS consumer throws, and its retries run out.
+        await walkthrough.FailInLocalCloudAsync("Microsoft.Network/dnszones/A/write", 409, "AnotherOperationInProgress", "The zone is busy.");
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+
+        Assert.True("Failed" == create["status"]!.GetValue<string>(), $"{create.ToJsonString()}\n{rp.Logs()}");
+        Assert.Equal("DnsConfigurationFailed", create["error"]!["code"]!.GetValue<string>());
+        var listed = await ListDeadLettersUntilAsync(rp, output => output.Contains("The zone is busy.", StringComparison.Ordinal));
+        Assert.Contains(Transport == RpTransport.ServiceBus ? "configure-dns/$DeadLetterQueue" : "configure-dns_error", listed, StringComparison.Ordinal);
+        Assert.Contains("ConfigureDns", listed, StringComparison.Ordinal);
+
+        // Fixed: the requeued command goes back to its queue and nothing stays dead-lettered.
+        Assert.Equal(HttpStatusCode.NoContent, (await rp.LocalCloud.DeleteAsync("_localcloud/faults")).StatusCode);
+        var (exitCode, requeued) = await rp.RunToolAsync("dead-letters", "requeue", "--queue", "configure-dns");
+        Assert.True(exitCode == 0, requeued);
+        Assert.Contains("Requeued 1 message(s).", requeued, StringComparison.Ordinal);
+        Assert.Contains("No dead letters.", await ListDeadLettersUntilAsync(rp, output => output.Contains("No dead letters.", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    // The Fault (which fails the operation) is published before the message is dead-lettered, so on a busy machine
+    // the operation can read Failed a moment before the dead letter is listed.
+    private static async Task<string> ListDeadLettersUntilAsync(DistributedRp rp, Func<string, bool> until)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var (exitCode, output) = await rp.RunToolAsync("dead-letters", "list", "--queue", "configure-dns");
+            Assert.True(exitCode == 0, output);
+            if (until(output) || DateTimeOffset.UtcNow > deadline)
+            {
+                return output;
+            }
+
+            await Task.Delay(500);
+        }
     }
 }

@@ -73,7 +73,10 @@ internal sealed class RpProcess : IAsyncDisposable
     }
 
     /// <summary>The last lines the process wrote, for assertion messages.</summary>
-    public string Tail(int lines = 40)
+    public string Tail(int lines = 40) => $"--- {Name} ---\n" + string.Join('\n', Output().Split('\n').TakeLast(lines));
+
+    /// <summary>Everything the process wrote so far (standard output and error, as they came).</summary>
+    public string Output()
     {
         lock (_log)
         {
@@ -81,8 +84,7 @@ internal sealed class RpProcess : IAsyncDisposable
         }
 
         using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        var all = reader.ReadToEnd().Split('\n');
-        return $"--- {Name} ---\n" + string.Join('\n', all.TakeLast(lines));
+        return reader.ReadToEnd();
     }
 
     public async ValueTask DisposeAsync()

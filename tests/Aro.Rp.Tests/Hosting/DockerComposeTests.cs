@@ -126,14 +126,47 @@ public sealed class DockerComposeTests
         Assert.Matches(@"(?m)^USER app\s*$", dockerfile);
     }
 
-    private static Dictionary<string, YamlMappingNode> Services() =>
-        ((YamlMappingNode)Root().Children[new YamlScalarNode("services")]).Children
+    [Fact]
+    public void The_Service_Bus_file_moves_every_RP_role_to_the_Service_Bus_the_local_cloud_serves_to_the_other_containers()
+    {
+        var overlay = Services("docker-compose.servicebus.yml");
+        var localCloud = Environment(overlay, "local-cloud");
+        var baseLocalCloud = Environment(Services(), "local-cloud");
+        // The local Service Bus listens where the local cloud does: every interface, so the other containers reach it.
+        Assert.Equal("0.0.0.0", new Uri(baseLocalCloud["ARO_LOCAL_CLOUD_URL"]).Host);
+        var host = localCloud["ARO_LOCAL_CLOUD_SERVICEBUS_HOST"];
+        Assert.Equal("local-cloud", host);
+        var known = AroEnvironmentVariables.Names.ToHashSet(StringComparer.Ordinal);
+        Assert.All(localCloud.Keys, variable => Assert.Contains(variable, known));
+
+        var roles = Services().Where(s => CommandsOf(Services(), s.Key) is ["frontend"] or ["backend"]).Select(s => s.Key).ToList();
+        Assert.Equal(roles.Order(), overlay.Keys.Where(name => name != "local-cloud").Order());
+        foreach (var role in roles)
+        {
+            var environment = Environment(overlay, role);
+            Assert.All(environment.Keys, variable => Assert.Contains(variable, known));
+            Assert.Equal("servicebus", environment["ARO_TRANSPORT"]);
+            Assert.StartsWith($"Endpoint=sb://{host}:{localCloud["ARO_LOCAL_CLOUD_SERVICEBUS_PORT"]};", environment["ARO_SERVICEBUS_CONNECTION_STRING"], StringComparison.Ordinal);
+            Assert.StartsWith($"Endpoint=sb://{host}:{localCloud["ARO_LOCAL_CLOUD_SERVICEBUS_ADMIN_PORT"]};", environment["ARO_SERVICEBUS_ADMINISTRATION_CONNECTION_STRING"], StringComparison.Ordinal);
+            Assert.Contains($"SharedAccessKey={new Aro.LocalCloud.ServiceBus.LocalServiceBusOptions().Key};", environment["ARO_SERVICEBUS_CONNECTION_STRING"], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("docker-compose -f docker-compose.yml -f docker-compose.servicebus.yml config -q", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "test.sh")), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Environment(Dictionary<string, YamlMappingNode> services, string name) =>
+        ((YamlMappingNode)services[name].Children[new YamlScalarNode("environment")]).Children
+            .Where(entry => ((YamlScalarNode)entry.Key).Value != "<<")
+            .ToDictionary(entry => ((YamlScalarNode)entry.Key).Value!, entry => ((YamlScalarNode)entry.Value).Value!);
+
+    private static Dictionary<string, YamlMappingNode> Services(string file = "docker-compose.yml") =>
+        ((YamlMappingNode)Root(file).Children[new YamlScalarNode("services")]).Children
             .ToDictionary(entry => ((YamlScalarNode)entry.Key).Value!, entry => (YamlMappingNode)entry.Value);
 
-    private static YamlMappingNode Root()
+    private static YamlMappingNode Root(string file = "docker-compose.yml")
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"));
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, file));
         // Resolves the <<: merge keys, so a service reads as docker-compose sees it.
         stream.Load(new MergingParser(new Parser(reader)));
         return (YamlMappingNode)stream.Documents[0].RootNode;

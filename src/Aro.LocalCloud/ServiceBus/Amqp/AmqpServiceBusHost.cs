@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Runtime.CompilerServices;
 using Aro.LocalCloud.ServiceBus.Broker;
 using Microsoft.Azure.Amqp;
@@ -27,12 +28,14 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
     private readonly ConditionalWeakTable<SendingAmqpLink, LinkCreditGate> _creditGates = [];
     private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
     private readonly AmqpSettings _settings;
+    private readonly IPAddress _listenAddress;
     private int _port;
     private AmqpTransportListener? _listener;
 
-    public AmqpServiceBusHost(ServiceBusNamespace serviceBus, ServiceBusFaults faults, LocalServiceBusOptions options, SharedAccessSignatureValidator validator)
+    public AmqpServiceBusHost(ServiceBusNamespace serviceBus, ServiceBusFaults faults, LocalServiceBusOptions options, SharedAccessSignatureValidator validator, IPAddress listenAddress)
     {
         _namespace = serviceBus;
+        _listenAddress = listenAddress;
         _faults = faults;
         _options = options;
         _cbs = new CbsNode(validator, AuthorizationOf);
@@ -52,7 +55,7 @@ internal sealed class AmqpServiceBusHost : IRuntimeProvider, IDisposable
 
     public void Start()
     {
-        var (socket, port) = SocketTransportListener.Create(_options.Port);
+        var (socket, port) = SocketTransportListener.Create(_listenAddress, _options.Port);
         _port = port;
         _listener = new AmqpTransportListener([socket], _settings);
         _listener.Listen(OnAcceptTransport);
