@@ -6,12 +6,25 @@ public sealed class CloudOptions
     public const string SectionName = "Cloud";
 
     /// <summary>
-    /// The ARM endpoint, e.g. <c>https://localhost:8444/</c> for the local cloud. Null means the Azure public
-    /// cloud. Any other endpoint is treated as the local emulator: a static token, zones created on demand.
+    /// The ARM endpoint, e.g. <c>https://localhost:8444/</c> for the local cloud. Null means the ARM of
+    /// <see cref="AzureCloud"/> (the Azure public cloud when that is unset too). Whether an endpoint is the local
+    /// emulator is decided by <see cref="LocalCloudRule"/> alone.
     /// </summary>
     public Uri? ArmEndpoint { get; set; }
 
-    /// <summary>Accept the ARM and Kubernetes endpoints' self-signed certificates. For the local emulator only.</summary>
+    /// <summary>
+    /// The real Azure cloud the RP runs in, by name (<see cref="AzureClouds.Names"/>, ARO_AZURE_CLOUD). Set, the RP never
+    /// treats its endpoint as the local cloud, whatever <see cref="ArmEndpoint"/> is.
+    /// </summary>
+    public string? AzureCloud { get; set; }
+
+    /// <summary>
+    /// Where the local cloud emulator is when it is not on this machine (docker-compose's <c>https://local-cloud:8444</c>);
+    /// development fills it from ARO_LOCAL_CLOUD_URL. An <see cref="ArmEndpoint"/> on that host and port is the local cloud.
+    /// </summary>
+    public Uri? LocalCloudEndpoint { get; set; }
+
+    /// <summary>Accept the ARM and Kubernetes endpoints' self-signed certificates. For the local emulator only (refused otherwise).</summary>
     public bool AllowUntrustedCertificates { get; set; }
 
     /// <summary>
@@ -36,8 +49,8 @@ public sealed class CloudOptions
     /// <summary>How long to wait for MachineSets to report their replicas ready before giving up (the step retries).</summary>
     public TimeSpan MachineSetReadyTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>True when <see cref="ArmEndpoint"/> names an emulator rather than the Azure public cloud.</summary>
-    public bool IsLocal => ArmEndpoint is not null;
+    /// <summary>True when <see cref="ArmEndpoint"/> is the local cloud emulator (<see cref="LocalCloudRule"/>), never for a real Azure cloud.</summary>
+    public bool IsLocal => LocalCloudRule.IsLocalCloud(ArmEndpoint, AzureCloud, LocalCloudEndpoint);
 
     /// <summary>The ARM id of the RP's DNS zone.</summary>
     public string DnsZoneId => $"{DnsZoneResourceGroupId.TrimEnd('/')}/providers/Microsoft.Network/dnszones/{Domain}";

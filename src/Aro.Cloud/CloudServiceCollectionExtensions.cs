@@ -32,6 +32,9 @@ public static class CloudServiceCollectionExtensions
                 "Cloud:DnsZoneResourceGroupId must be a resource group id (/subscriptions/{sub}/resourceGroups/{name}).")
             .Validate(o => o.KubernetesEndpoint is null || o.ArmEndpoint is not null || !o.KubernetesEndpoint.Contains("{arm}", StringComparison.Ordinal),
                 "Cloud:KubernetesEndpoint uses {arm} but Cloud:ArmEndpoint is not set.")
+            .Validate(o => AzureClouds.IsKnown(o.AzureCloud), $"Cloud:AzureCloud (ARO_AZURE_CLOUD) must be one of {string.Join(", ", AzureClouds.Names)}.")
+            .Validate(o => !o.AllowUntrustedCertificates || o.IsLocal,
+                "Cloud:AllowUntrustedCertificates is for the local cloud only; the cloud endpoint is a real Azure cloud (or not recognised as the local cloud: set ARO_LOCAL_CLOUD_URL to it).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

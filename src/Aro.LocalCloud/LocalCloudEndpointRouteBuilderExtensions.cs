@@ -30,6 +30,7 @@ public static class LocalCloudEndpointRouteBuilderExtensions
 
         // Literal first segments above take precedence, so this only sees what no other route claims.
         group.Map("/{account}/{container}/{**blob}", (HttpContext context, BlobRequestHandler handler) => handler.HandleAsync(context, pathStyle: true));
+        group.MapPost("/{account}", (HttpContext context, BlobRequestHandler handler) => handler.HandleAsync(context, pathStyle: true)); // account-level calls (user delegation keys)
         group.Map("/_kubernetes/{clusterKey}/{**rest}",
             (HttpContext context, string clusterKey, KubernetesRequestHandler handler) => handler.HandleAsync(context, clusterKey));
         AdminEndpoints.Map(group.MapGroup("/_localcloud"));

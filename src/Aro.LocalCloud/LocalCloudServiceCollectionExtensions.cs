@@ -39,6 +39,8 @@ public static class LocalCloudServiceCollectionExtensions
             sp.GetRequiredService<LocalCloudStore>(), sp.GetRequiredService<MachineController>(), sp.GetRequiredService<LocalCloudOptions>()));
         services.AddSingleton<ArmRequestHandler>();
         services.AddSingleton<KubernetesRequestHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UserDelegationSas>();
         services.AddSingleton<BlobRequestHandler>();
         services.AddSingleton(sp => new ArmClientCertificates(sp.GetRequiredService<LocalCloudOptions>()));
         services.AddLocalIdentitiesAndKeyVault();

@@ -26,13 +26,16 @@ public static class AzureCredentialFactory
                     Transport = transport.Transport,
                 });
             case AzureIdentityOptions.Default:
-                var options = new DefaultAzureCredentialOptions { Transport = transport.Transport };
+                var options = new DefaultAzureCredentialOptions { Transport = transport.Transport, AuthorityHost = AzureClouds.AuthorityHost(cloud.AzureCloud) };
                 if (!string.IsNullOrWhiteSpace(identity.ManagedIdentityClientId))
                 {
                     options.ManagedIdentityClientId = identity.ManagedIdentityClientId;
                 }
 
                 return new DefaultAzureCredential(options);
+            case AzureIdentityOptions.LocalToken when !cloud.IsLocal:
+                // The static token is a local cloud shortcut: against a real Azure cloud it would only fail later, less clearly.
+                throw new InvalidOperationException($"ARO_AZURE_CREDENTIAL is {AzureIdentityOptions.LocalToken}, which only the local cloud accepts, but the cloud endpoint '{cloud.ArmEndpoint?.ToString() ?? AzureClouds.Arm(cloud.AzureCloud).Endpoint.ToString()}' is not the local cloud.");
             case AzureIdentityOptions.LocalToken:
                 return new LocalEmulatorCredential();
             default:

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
 
 namespace Aro.Cloud.Storage;
 
@@ -9,8 +10,11 @@ namespace Aro.Cloud.Storage;
 /// Ensures the storage account through ARM, reads its blob endpoint from <c>primaryEndpoints.blob</c> and
 /// talks to it with Azure.Storage.Blobs, authenticated by the same token credential as ARM.
 /// </summary>
-internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential credential, CloudHttpTransport transport) : IBlobStorage
+internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential credential, CloudHttpTransport transport, TimeProvider timeProvider) : IBlobStorage
 {
+    // A SAS starts a little in the past: the storage service's clock may be behind the RP's.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     public async Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken)
     {
         var properties = new JsonObject
@@ -41,6 +45,28 @@ internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential
         {
             return null;
         }
+    }
+
+    public async Task<Uri> CreateReadUrlAsync(BlobLocation blob, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var account = await resources.GetAsync(AccountId(blob), cancellationToken)
+            ?? throw new InvalidOperationException($"The storage account '{blob.StorageAccount}' does not exist.");
+        var endpoint = BlobEndpoint(account, blob);
+        var now = timeProvider.GetUtcNow();
+        var startsOn = now - ClockSkew;
+        var expiresOn = now + lifetime;
+        // The client appends "/" to its URI; an endpoint with a path (the local cloud's) must not end with one already.
+        var service = new BlobServiceClient(new Uri(endpoint.AbsoluteUri.TrimEnd('/')), credential, ClientOptions());
+        var key = await service.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken);
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresOn)
+        {
+            BlobContainerName = blob.Container,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = startsOn,
+            Protocol = SasProtocol.Https,
+        };
+        return new UriBuilder(BlobUri(endpoint, blob)) { Query = sas.ToSasQueryParameters(key.Value, blob.StorageAccount).ToString() }.Uri;
     }
 
     public async Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken)

@@ -9,6 +9,13 @@ public interface IBlobStorage
     /// <summary>The blob's content, or null when it, its container or its account does not exist.</summary>
     Task<BinaryData?> DownloadAsync(BlobLocation blob, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A URL that reads the blob, and only that blob, without credentials until <paramref name="lifetime"/> from now: a
+    /// read-only user delegation SAS (signed with a key the storage service hands out to the RP's identity, so no account
+    /// key is involved). The blob's storage account must exist.
+    /// </summary>
+    Task<Uri> CreateReadUrlAsync(BlobLocation blob, TimeSpan lifetime, CancellationToken cancellationToken);
+
     /// <summary>Deletes the blob; succeeds when it, its container or its account is already gone.</summary>
     Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken);
 }

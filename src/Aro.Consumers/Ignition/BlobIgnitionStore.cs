@@ -24,6 +24,9 @@ internal sealed class BlobIgnitionStore(ClusterResourceGroup clusterResourceGrou
         return null;
     }
 
+    public Task<Uri> CreateReadUrlAsync(string clusterResourceGroupId, string role, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        blobs.CreateReadUrlAsync(Location(clusterResourceGroupId, role), lifetime, cancellationToken);
+
     public Task DeleteAsync(string clusterResourceGroupId, string role, CancellationToken cancellationToken) =>
         blobs.DeleteAsync(Location(clusterResourceGroupId, role), cancellationToken);
 

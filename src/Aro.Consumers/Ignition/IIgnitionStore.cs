@@ -16,6 +16,9 @@ public interface IIgnitionStore
     /// <param name="cancellationToken">Cancels the upload.</param>
     Task<Aro.Api.CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken);
 
+    /// <summary>A URL a machine can read the role's config from without credentials, valid for <paramref name="lifetime"/> (read-only, that config only).</summary>
+    Task<Uri> CreateReadUrlAsync(string clusterResourceGroupId, string role, TimeSpan lifetime, CancellationToken cancellationToken);
+
     /// <summary>Deletes the role's config (the bootstrap config, once the bootstrap VM is gone); succeeds when it is already gone.</summary>
     Task DeleteAsync(string clusterResourceGroupId, string role, CancellationToken cancellationToken);
 }

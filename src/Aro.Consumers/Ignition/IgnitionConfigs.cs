@@ -72,6 +72,26 @@ internal static class IgnitionConfigs
         return Serialize(config);
     }
 
+    /// <summary>
+    /// What the bootstrap VM boots with, as the installer gives it: a config replaced by the full bootstrap config at
+    /// <paramref name="bootstrapConfigUrl"/> (a short-lived read-only SAS URL, since the config holds secrets).
+    /// </summary>
+    public static byte[] BootstrapPointer(Uri bootstrapConfigUrl)
+    {
+        var config = new JsonObject
+        {
+            ["ignition"] = new JsonObject
+            {
+                ["version"] = SpecVersion,
+                ["config"] = new JsonObject
+                {
+                    ["replace"] = new JsonObject { ["source"] = bootstrapConfigUrl.AbsoluteUri },
+                },
+            },
+        };
+        return Serialize(config);
+    }
+
     /// <summary>A master's or worker's config: fetch the rest from the machine config server, over TLS the cluster CA vouches for.</summary>
     public static byte[] Pointer(string domain, string role, string rootCaPem)
     {

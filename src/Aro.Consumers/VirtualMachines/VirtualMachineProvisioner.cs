@@ -32,6 +32,12 @@ public sealed class VirtualMachineProvisioner(
     IOptions<CloudOptions> options,
     TimeProvider timeProvider) : IVirtualMachineProvisioner
 {
+    /// <summary>
+    /// How long the bootstrap VM's link to its config is valid: Ignition fetches it in the first minutes of the first
+    /// boot, and the config holds the cluster's private keys.
+    /// </summary>
+    public static readonly TimeSpan BootstrapConfigUrlLifetime = TimeSpan.FromHours(1);
+
     private readonly CloudOptions _options = options.Value;
 
     public async Task<StepOutcome> ProvisionAsync(string resourceId, string operationId, CancellationToken cancellationToken)
@@ -67,6 +73,8 @@ public sealed class VirtualMachineProvisioner(
         var group = names.ResourceGroupId;
         var location = cluster.Location;
         var masterProfile = cluster.Properties.MasterProfile;
+        var rootCa = cluster.Properties.Pki?.RootCaCertificatePem
+            ?? throw new InvalidOperationException("The cluster has no PKI yet: the Ignition step makes it before the machines.");
 
         if (await clusterResourceGroup.EnsureAsync(cluster, cancellationToken) is { } notOwned)
         {
@@ -89,7 +97,10 @@ public sealed class VirtualMachineProvisioner(
             }
 
             var bootstrapNic = await networkInterfaces.EnsureAsync(group, names.BootstrapNic, location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
-            await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.BootstrapVm, location, masterProfile.VmSize, bootstrapNic), cancellationToken);
+            var bootstrapConfigUrl = await ignition.CreateReadUrlAsync(group, IgnitionRoles.Bootstrap, BootstrapConfigUrlLifetime, cancellationToken);
+            await virtualMachines.EnsureAsync(
+                new VirtualMachineSpec(group, names.BootstrapVm, location, masterProfile.VmSize, bootstrapNic, CustomData(IgnitionConfigs.BootstrapPointer(bootstrapConfigUrl))),
+                cancellationToken);
         }
 
         for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
@@ -100,7 +111,9 @@ public sealed class VirtualMachineProvisioner(
             }
 
             var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
-            await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic), cancellationToken);
+            await virtualMachines.EnsureAsync(
+                new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic, CustomData(IgnitionConfigs.Pointer(domain.Fqdn, IgnitionRoles.Master, rootCa))),
+                cancellationToken);
         }
 
         if (await CheckOperationAsync() is { } supersessionBeforeWorkers)
@@ -183,6 +196,8 @@ public sealed class VirtualMachineProvisioner(
         var pki = cluster.Properties.Pki;
         return new KubernetesClusterTarget(names.ResourceGroupName, domain.ApiServerUrl, pki?.RootCaCertificatePem, pki?.AdminClientCertificatePem, pki?.AdminClientKeyPem);
     }
+
+    private static string CustomData(byte[] ignitionConfig) => System.Text.Encoding.UTF8.GetString(ignitionConfig);
 
     private static string Address(PublicIpAddress ip) =>
         ip.IpAddress ?? throw new InvalidOperationException($"The public IP '{ip.Id}' has no address yet.");

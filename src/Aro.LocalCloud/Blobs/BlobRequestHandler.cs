@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using Aro.LocalCloud.Faults;
+using Aro.LocalCloud.Identity;
 using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -11,10 +12,15 @@ namespace Aro.LocalCloud.Blobs;
 /// <summary>
 /// A minimal Blob service at /_blob/{account}/{container}/{blob}: containers, single-shot block blob
 /// upload, download (with ranges), properties and delete, the calls Azure.Storage.Blobs makes for small
-/// blobs such as Ignition configs. Any bearer token or none is accepted.
+/// blobs such as Ignition configs. Any bearer token or none is accepted; a request carrying a SAS is served only if
+/// that user delegation SAS is genuine, current and grants the operation (<see cref="UserDelegationSas"/>), and the
+/// keys to sign one come from <c>POST /_blob/{account}/?restype=service&amp;comp=userdelegationkey</c>.
 /// </summary>
-internal sealed class BlobRequestHandler(LocalCloudStore store, FaultInjector faults)
+internal sealed class BlobRequestHandler(LocalCloudStore store, FaultInjector faults, UserDelegationSas sas, AccessTokens tokens)
 {
+    // The object id keys are issued to when the caller used the static development token rather than an identity's.
+    private const string DevelopmentObjectId = "00000000-0000-0000-0000-000000000000";
+
     private const string ContainerType = "Microsoft.Storage/storageAccounts/blobServices/containers";
 
     /// <summary>
@@ -33,6 +39,12 @@ internal sealed class BlobRequestHandler(LocalCloudStore store, FaultInjector fa
         var method = context.Request.Method.ToUpperInvariant();
         context.Response.Headers["x-ms-version"] = context.Request.Headers["x-ms-version"].ToString() is { Length: > 0 } v ? v : "2025-01-05";
         context.Response.Headers["x-ms-request-id"] = Guid.NewGuid().ToString();
+        if (segments.Length == 1 && method == "POST" && string.Equals(context.Request.Query["comp"], "userdelegationkey", StringComparison.OrdinalIgnoreCase))
+        {
+            await UserDelegationKeyAsync(context);
+            return;
+        }
+
         if (segments.Length < 2 || (pathStyle && !System.Net.IPAddress.TryParse(context.Request.Host.Host, out _)))
         {
             await ErrorAsync(context, 400, "InvalidUri", "The requested URI does not represent any resource on the server.");
@@ -42,6 +54,12 @@ internal sealed class BlobRequestHandler(LocalCloudStore store, FaultInjector fa
         var container = $"{segments[0].ToLowerInvariant()}/{segments[1].ToLowerInvariant()}";
         var blobName = segments.Length > 2 ? string.Join('/', segments[2..]) : null;
         var isContainer = blobName is null && string.Equals(context.Request.Query["restype"], "container", StringComparison.OrdinalIgnoreCase);
+        if (context.Request.Query.ContainsKey("sig") && sas.Check(context.Request, segments[0], segments[1], blobName) is { } refused)
+        {
+            await ErrorAsync(context, 403, refused.Code, refused.Message);
+            return;
+        }
+
         var verb = method switch { "GET" or "HEAD" => "read", "DELETE" => "delete", _ => "write" };
         var fault = await faults.ApplyAsync(isContainer ? $"{ContainerType}/{verb}" : $"{ContainerType}/blobs/{verb}", context.RequestAborted);
         if (fault is not null)
@@ -57,6 +75,68 @@ internal sealed class BlobRequestHandler(LocalCloudStore store, FaultInjector fa
         }
 
         await BlobAsync(context, method, container, $"{container}/{blobName}");
+    }
+
+    /// <summary>Get User Delegation Key: only for a caller with a bearer token, as on Azure (a SAS or no credential gets none).</summary>
+    private async Task UserDelegationKeyAsync(HttpContext context)
+    {
+        var token = BearerToken.From(context.Request);
+        if (token is null)
+        {
+            await ErrorAsync(context, 403, "AuthenticationFailed", "A user delegation key is issued only to a caller authenticated with a bearer token.");
+            return;
+        }
+
+        var objectId = DevelopmentObjectId;
+        if (AccessTokens.LooksIssuedHere(token))
+        {
+            var validation = tokens.Validate(token);
+            if (!validation.IsValid)
+            {
+                await ErrorAsync(context, 403, "AuthenticationFailed", validation.Error!);
+                return;
+            }
+
+            objectId = validation.PrincipalId;
+        }
+
+        XElement request;
+        try
+        {
+            request = XDocument.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted)).Root!;
+        }
+        catch (System.Xml.XmlException)
+        {
+            await ErrorAsync(context, 400, "InvalidXmlDocument", "The request body is not a KeyInfo document.");
+            return;
+        }
+
+        DateTimeOffset? start = DateTimeOffset.TryParse(request.Element("Start")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var s) ? s : null;
+        if (!DateTimeOffset.TryParse(request.Element("Expiry")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var expiry))
+        {
+            await ErrorAsync(context, 400, "InvalidXmlDocument", "The KeyInfo document has no valid Expiry.");
+            return;
+        }
+
+        var (key, error) = sas.Issue(objectId, start, expiry, context.Response.Headers["x-ms-version"].ToString());
+        if (key is null)
+        {
+            await ErrorAsync(context, 400, "InvalidQueryParameterValue", error!);
+            return;
+        }
+
+        var xml = new XElement(
+            "UserDelegationKey",
+            new XElement("SignedOid", key.SignedObjectId),
+            new XElement("SignedTid", key.SignedTenantId),
+            new XElement("SignedStart", UserDelegationSas.Format(key.SignedStartsOn)),
+            new XElement("SignedExpiry", UserDelegationSas.Format(key.SignedExpiresOn)),
+            new XElement("SignedService", key.SignedService),
+            new XElement("SignedVersion", key.SignedVersion),
+            new XElement("Value", key.Value));
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/xml";
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + xml.ToString(SaveOptions.DisableFormatting)), context.RequestAborted);
     }
 
     private async Task ContainerAsync(HttpContext context, string method, string container)

@@ -37,6 +37,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_LOG_LEVEL", ["Serilog:MinimumLevel:Default"]),
         ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
         ("ARO_CLOUD_ENDPOINT", ["Cloud:ArmEndpoint"]),
+        ("ARO_AZURE_CLOUD", ["Cloud:AzureCloud"]),
         ("ARO_CLOUD_ALLOW_UNTRUSTED_CERTIFICATES", ["Cloud:AllowUntrustedCertificates"]),
         ("ARO_DNS_RESOURCE_GROUP_ID", ["Cloud:DnsZoneResourceGroupId"]),
         ("ARO_LOCAL_CLOUD_URL", ["LocalCloud:Url"]),

@@ -13,9 +13,6 @@ namespace Aro.Rp.Hosting;
 /// </summary>
 internal static class ClientCertificateHosting
 {
-    /// <summary>Where ARM publishes its client certificates when ARO_CLOUD_ENDPOINT does not name another ARM.</summary>
-    public static readonly Uri AzurePublicArm = new("https://management.azure.com/");
-
     public static void ConfigureHttps(HttpsConnectionAdapterOptions https, RpOptions options)
     {
         https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
@@ -36,6 +33,7 @@ internal static class ClientCertificateHosting
     public static IServiceCollection AddAroArmAuthenticationDefaults(this IServiceCollection services, IConfiguration configuration)
     {
         var armEndpoint = configuration["Cloud:ArmEndpoint"];
+        var azureCloud = configuration["Cloud:AzureCloud"];
         var allowUntrustedCloud = string.Equals(configuration["Cloud:AllowUntrustedCertificates"], "true", StringComparison.OrdinalIgnoreCase);
         var allowUntrustedConfigured = configuration[$"{ArmAuthenticationOptions.SectionName}:{nameof(ArmAuthenticationOptions.AllowUntrustedMetadataCertificate)}"] is not null;
         services.AddOptions<ArmAuthenticationOptions>().PostConfigure<IOptions<RpOptions>>((authentication, rp) =>
@@ -43,7 +41,7 @@ internal static class ClientCertificateHosting
             authentication.RequireClientCertificate = !rp.Value.IsDevelopment;
             if (authentication.MetadataEndpoint is null && authentication.RequireClientCertificate)
             {
-                var arm = string.IsNullOrWhiteSpace(armEndpoint) ? AzurePublicArm : new Uri(armEndpoint.TrimEnd('/') + "/");
+                var arm = string.IsNullOrWhiteSpace(armEndpoint) ? Aro.Cloud.AzureClouds.Arm(azureCloud).Endpoint : new Uri(armEndpoint.TrimEnd('/') + "/");
                 authentication.MetadataEndpoint = new Uri(arm, $"metadata/authentication?api-version={ArmAuthenticationOptions.MetadataApiVersion}");
             }
 

@@ -32,7 +32,8 @@ internal static class LocalCloudSelection
     public static bool IsEmbedded(IConfiguration configuration) =>
         IsDevelopment(configuration)
         && (configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.Components)}"] ?? new RpOptions().Components) == "all"
-        && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.ArmEndpoint)}"]);
+        && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.ArmEndpoint)}"])
+        && string.IsNullOrWhiteSpace(configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.AzureCloud)}"]);
 
     public static IServiceCollection AddAroCloudSelection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,10 +53,17 @@ internal static class LocalCloudSelection
         var allowUntrustedConfigured = configuration[$"{CloudOptions.SectionName}:{nameof(CloudOptions.AllowUntrustedCertificates)}"] is not null;
         services.AddOptions<CloudOptions>().PostConfigure<IOptions<RpOptions>, IOptions<LocalCloudOptions>>((cloud, rp, localCloud) =>
         {
-            // Embedded, or a development backend whose local cloud runs beside it (aro-rp local-cloud).
-            if (embedded || (rp.Value.IsDevelopment && cloud.ArmEndpoint is null))
+            // Embedded, or a development backend whose local cloud runs beside it (aro-rp local-cloud); never when a
+            // real Azure cloud is named.
+            if (embedded || (rp.Value.IsDevelopment && cloud.ArmEndpoint is null && string.IsNullOrWhiteSpace(cloud.AzureCloud)))
             {
                 cloud.ArmEndpoint = new Uri(localCloud.Value.Url);
+            }
+
+            // In development ARO_LOCAL_CLOUD_URL also says where the local cloud is when it is not on loopback (docker-compose).
+            if (rp.Value.IsDevelopment)
+            {
+                cloud.LocalCloudEndpoint ??= new Uri(localCloud.Value.Url);
             }
 
             if (!rp.Value.IsDevelopment || !cloud.IsLocal)

@@ -17,6 +17,9 @@ internal sealed class RecordingIgnitionStore : IIgnitionStore
         return Task.FromResult<CloudErrorBody?>(null);
     }
 
+    public Task<Uri> CreateReadUrlAsync(string clusterResourceGroupId, string role, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Ignition step never hands out its configs.");
+
     public Task DeleteAsync(string clusterResourceGroupId, string role, CancellationToken cancellationToken)
     {
         Deleted.Enqueue(role);

@@ -114,6 +114,17 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             new GenericResourceData(new AzureLocation(ValidCluster.Location)) { Properties = BinaryData.FromString(body.ToJsonString()) });
     }
 
+    /// <summary>
+    /// What the Ignition step leaves for the machines step: the bootstrap config in the cluster's storage account (the
+    /// bootstrap VM's custom data points at it through a SAS URL). <paramref name="config"/> defaults to an empty config.
+    /// </summary>
+    public static async Task StoreBootstrapConfigAsync(IServiceProvider services, byte[]? config = null)
+    {
+        var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
+        await services.GetRequiredService<IIgnitionStore>().StoreAsync(
+            ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, infraId, IgnitionRoles.Bootstrap, config ?? """{"ignition":{"version":"3.2.0"}}"""u8.ToArray(), CancellationToken.None);
+    }
+
     /// <summary>The ids of one resource type in a group, straight from the emulator's ARM list endpoint.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string resourceGroupId, string resourceType)
     {

@@ -17,6 +17,9 @@ public static class ValidCluster
     public const string ClusterResourceGroupId = $"/subscriptions/{SubscriptionId}/resourceGroups/{ClusterResourceGroupName}";
     public const string Location = "eastus";
 
+    /// <summary>The cluster's PKI as the Ignition step makes it (the masters' pointer configs trust its root CA); issued once, RSA keys are slow.</summary>
+    public static readonly ClusterPki Pki = new Aro.Consumers.Pki.ClusterPkiIssuer(TimeProvider.System).Issue("mycluster.aro.localhost");
+
     public static OpenShiftCluster New(string domain = "mycluster", int workers = 3) => new()
     {
         Id = ResourceId,
@@ -32,6 +35,7 @@ public static class ValidCluster
             WorkerProfiles = [new WorkerProfile { Name = "worker", VmSize = "Standard_D4s_v3", DiskSizeGB = 128, SubnetId = WorkerSubnetId, Count = workers }],
             ApiServerProfile = new ApiServerProfile { Visibility = "Public" },
             IngressProfiles = [new IngressProfile { Name = "default", Visibility = "Public" }],
+            Pki = Pki,
         },
     };
 }

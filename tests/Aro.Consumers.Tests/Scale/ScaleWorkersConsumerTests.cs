@@ -13,6 +13,7 @@ public sealed class ScaleWorkersConsumerTests(LocalCloudHarness cloud) : IClassF
         var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
         await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var harness = await provider.StartTestHarness();
         Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
 
@@ -33,6 +34,7 @@ public sealed class ScaleWorkersConsumerTests(LocalCloudHarness cloud) : IClassF
         var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
         await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var harness = await provider.StartTestHarness();
         Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
         clusters.StartOperation(ValidCluster.ResourceId, "op-delete");

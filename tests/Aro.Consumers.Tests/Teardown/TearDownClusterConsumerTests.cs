@@ -17,6 +17,7 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
         await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var harness = await provider.StartTestHarness();
         Assert.IsType<DnsConfigured>(await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
         Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));

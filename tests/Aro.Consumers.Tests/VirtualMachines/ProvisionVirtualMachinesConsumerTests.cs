@@ -1,9 +1,15 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using Aro.Cloud.Compute;
 using Aro.Cloud.Resources;
+using Aro.Consumers.Tests.Ignition;
 using Aro.Consumers.Tests.Network;
 using Aro.Consumers.VirtualMachines;
 using Aro.Contracts;
+using Azure.Core;
 using Azure.ResourceManager;
+using Azure.ResourceManager.Compute;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +25,7 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         var clusters = new InMemoryClusters(ValidCluster.New(workers: 3));
         await using var provider = cloud.Start(clusters);
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
-        var ignition = provider.GetRequiredService<Aro.Consumers.Ignition.IIgnitionStore>();
-        await ignition.StoreAsync(ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, InfraId, "bootstrap", "{}"u8.ToArray(), CancellationToken.None);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var bootstrapBlob = new Aro.Cloud.Storage.BlobLocation(ValidCluster.ClusterResourceGroupId, Aro.Cloud.Clusters.ClusterResourceNames.StorageAccountFor(ValidCluster.ClusterResourceGroupId), "ignition", "bootstrap.ign");
         var blobs = provider.GetRequiredService<Aro.Cloud.Storage.IBlobStorage>();
         Assert.NotNull(await blobs.DownloadAsync(bootstrapBlob, CancellationToken.None));
@@ -85,6 +90,7 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         await using var provider = cloud.Start(clusters, services => services.AddSingleton<IVirtualMachines>(
             p => new DeleteRequestedAfterFirstMaster(new Aro.Cloud.Compute.VirtualMachines(p.GetRequiredService<ArmClient>()), clusters)));
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var harness = await provider.StartTestHarness();
 
         var published = await LocalCloudHarness.RunToEndAsync<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachines>(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
@@ -98,6 +104,73 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
     {
         var properties = clusters.Stored(ValidCluster.ResourceId)!.Properties;
         return (properties.ApiServerProfile.Url, properties.ApiServerProfile.Ip, properties.ConsoleProfile.Url, properties.IngressProfiles.Single().Ip);
+    }
+
+    [Fact]
+    public async Task Every_machine_boots_from_an_ignition_pointer_config_as_the_installer_gives_it()
+    {
+        var bootstrapConfig = """{"ignition":{"version":"3.2.0"},"storage":{"files":[{"path":"/etc/hostname","contents":{"source":"data:,bootstrap"}}]}}"""u8.ToArray();
+        var created = new List<(string Name, string CustomData, HttpStatusCode Read, string ReadContent, HttpStatusCode Write)>();
+        using var http = new HttpClient(cloud.Server.CreateHttpMessageHandler());
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()), services => services.AddSingleton<IVirtualMachines>(
+            p => new ReadBackAfterCreate(new Aro.Cloud.Compute.VirtualMachines(p.GetRequiredService<ArmClient>()), p.GetRequiredService<ArmClient>(), http, created)));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider, bootstrapConfig);
+        var harness = await provider.StartTestHarness();
+
+        Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
+
+        Assert.Equal([$"{InfraId}-bootstrap", .. Enumerable.Range(0, 3).Select(i => $"{InfraId}-master-{i}")], created.Select(c => c.Name));
+        foreach (var (name, customData, _, _, _) in created)
+        {
+            await IgnitionValidator.AssertValidAsync(Encoding.UTF8.GetBytes(customData), name);
+        }
+
+        // The bootstrap VM: its config replaced by the one in blob storage, through a read-only SAS URL that works without credentials.
+        var bootstrap = created[0];
+        var source = new Uri(JsonNode.Parse(bootstrap.CustomData)!["ignition"]!["config"]!["replace"]!["source"]!.GetValue<string>());
+        Assert.Contains("sp=r&", source.Query, StringComparison.Ordinal);
+        Assert.EndsWith("/ignition/bootstrap.ign", source.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, Encoding.UTF8.GetString(bootstrapConfig), HttpStatusCode.Forbidden), (bootstrap.Read, bootstrap.ReadContent, bootstrap.Write));
+
+        // Masters: merge the machine config server's config on the API's internal name, trusting the cluster's root CA.
+        foreach (var master in created.Skip(1))
+        {
+            var ignition = JsonNode.Parse(master.CustomData)!["ignition"]!;
+            Assert.Equal("https://api-int.mycluster.aro.localhost:22623/config/master", ignition["config"]!["merge"]![0]!["source"]!.GetValue<string>());
+            var ca = ignition["security"]!["tls"]!["certificateAuthorities"]![0]!["source"]!.GetValue<string>();
+            Assert.Equal(ValidCluster.Pki.RootCaCertificatePem, Encoding.UTF8.GetString(Convert.FromBase64String(ca[(ca.IndexOf(',', StringComparison.Ordinal) + 1)..])));
+        }
+    }
+
+    /// <summary>
+    /// The cloud's VMs, each read back from the cloud once created: its custom data as the cloud keeps it, and for the
+    /// bootstrap VM what its config URL answers right then (a read, and a write with the same URL).
+    /// </summary>
+    private sealed class ReadBackAfterCreate(IVirtualMachines inner, ArmClient arm, HttpClient http, List<(string, string, HttpStatusCode, string, HttpStatusCode)> created) : IVirtualMachines
+    {
+        public async Task<VirtualMachineInfo> EnsureAsync(VirtualMachineSpec spec, CancellationToken cancellationToken)
+        {
+            var vm = await inner.EnsureAsync(spec, cancellationToken);
+            var data = (await arm.GetVirtualMachineResource(new ResourceIdentifier(vm.Id)).GetAsync(cancellationToken: cancellationToken)).Value.Data;
+            var customData = Encoding.UTF8.GetString(Convert.FromBase64String(data.OSProfile.CustomData));
+            var (read, content, write) = (HttpStatusCode.NotFound, "", HttpStatusCode.NotFound);
+            if (JsonNode.Parse(customData)?["ignition"]?["config"]?["replace"]?["source"]?.GetValue<string>() is { } source)
+            {
+                using var get = await http.GetAsync(source, cancellationToken);
+                using var put = await http.PutAsync(source, new StringContent("{}") { Headers = { { "x-ms-blob-type", "BlockBlob" } } }, cancellationToken);
+                (read, content, write) = (get.StatusCode, await get.Content.ReadAsStringAsync(cancellationToken), put.StatusCode);
+            }
+
+            created.Add((spec.Name, customData, read, content, write));
+            return vm;
+        }
+
+        public Task<IReadOnlyList<VirtualMachineInfo>> ListAsync(string resourceGroupId, CancellationToken cancellationToken) =>
+            inner.ListAsync(resourceGroupId, cancellationToken);
+
+        public Task DeleteAsync(string resourceGroupId, string name, CancellationToken cancellationToken) =>
+            inner.DeleteAsync(resourceGroupId, name, cancellationToken);
     }
 
     /// <summary>The cloud's VMs, with the frontend accepting a delete of the cluster as soon as the first master exists.</summary>

@@ -70,6 +70,41 @@ public sealed class LocalCloudSelectionTests
     }
 
     [Fact]
+    public void A_local_cloud_off_loopback_is_local_when_it_is_the_configured_local_cloud()
+    {
+        // docker-compose: the backends reach the local cloud by its service name.
+        using var services = Build(new()
+        {
+            ["Rp:Components"] = "backend",
+            ["Cloud:ArmEndpoint"] = "https://local-cloud:8444/",
+            ["LocalCloud:Url"] = "https://local-cloud:8444",
+        });
+
+        var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;
+
+        Assert.True(cloud.IsLocal);
+        Assert.True(cloud.AllowUntrustedCertificates);
+        Assert.Equal("{arm}/_kubernetes/{clusterResourceGroup}", cloud.KubernetesEndpoint);
+    }
+
+    [Theory]
+    [InlineData("Cloud:AzureCloud", "AzureUSGovernment")]
+    [InlineData("Cloud:ArmEndpoint", "https://management.azure.com/")]
+    [InlineData("Cloud:ArmEndpoint", "https://management.chinacloudapi.cn/")]
+    public void In_development_a_real_azure_cloud_gets_no_local_cloud_and_none_of_its_defaults(string key, string value)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;
+
+        Assert.DoesNotContain(services.GetServices<IHostedService>(), service => service is EmbeddedLocalCloud);
+        Assert.False(cloud.IsLocal);
+        Assert.False(cloud.AllowUntrustedCertificates);
+        Assert.Null(cloud.KubernetesEndpoint);
+        Assert.Equal("", cloud.DnsZoneResourceGroupId);
+    }
+
+    [Fact]
     public void In_production_no_local_defaults_apply()
     {
         using var services = Build(new() { ["Rp:Mode"] = "production" });
