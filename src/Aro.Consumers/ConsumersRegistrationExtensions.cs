@@ -1,3 +1,4 @@
+using Aro.Cloud;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Credentials;
 using Aro.Consumers.Dns;
@@ -32,6 +33,7 @@ public static class ConsumersRegistrationExtensions
         bus.TryAddSingleton<IWorkerScaler, WorkerScaler>();
         bus.TryAddSingleton<IClusterTeardown, ClusterTeardown>();
         bus.TryAddSingleton<ClusterOperationMetrics>();
+        bus.TryAddSingleton<CustomerErrorRedaction>();
         bus.TryAddSingleton<ClusterProjection>();
 
         bus.AddConsumer<ValidateNetworkConsumer, ValidateNetworkConsumerDefinition>();

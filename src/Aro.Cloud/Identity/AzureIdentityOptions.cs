@@ -23,6 +23,12 @@ public sealed class AzureIdentityOptions
     /// <summary>The client id of the user-assigned managed identity the process runs as (ARO_MANAGED_IDENTITY_CLIENT_ID).</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// The object (principal) id of that identity (ARO_MANAGED_IDENTITY_OBJECT_ID). Not needed to sign in: only so that
+    /// <see cref="CustomerErrorRedaction"/> keeps it out of the errors customers see.
+    /// </summary>
+    public string? ManagedIdentityObjectId { get; set; }
+
     /// <summary>The credential in effect once the defaults above are applied.</summary>
     public string EffectiveCredential(bool localCloud) =>
         !string.IsNullOrWhiteSpace(Credential) ? Credential

@@ -1,5 +1,6 @@
 using Aro.Api;
 using Aro.Api.Model;
+using Aro.Cloud;
 
 namespace Aro.Consumers.Projection;
 
@@ -8,7 +9,7 @@ namespace Aro.Consumers.Projection;
 /// provisioningState (and failedProvisioningState, error) and the async operation's status,
 /// percentComplete, endTime and error. Every method is idempotent.
 /// </summary>
-public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, TimeProvider timeProvider)
+public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, CustomerErrorRedaction redaction, TimeProvider timeProvider)
 {
     public Task ProgressAsync(string resourceId, string operationId, string step, int percentComplete, CancellationToken cancellationToken) =>
         store.UpdateOperationAsync(resourceId, operationId, operation =>
@@ -34,6 +35,9 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
 
     public async Task FailedAsync(string resourceId, string operationId, CloudErrorBody error, CancellationToken cancellationToken)
     {
+        // Where a step's error becomes what the customer reads (lastError, the operation's error): the one place the
+        // RP's own ids are taken out.
+        error = redaction.Redact(error);
         await store.UpdateAsync(resourceId, operationId, cluster =>
         {
             if (cluster.Properties.ProvisioningState.IsTerminal())

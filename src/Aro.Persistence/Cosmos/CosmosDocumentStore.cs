@@ -200,7 +200,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         JsonObject body;
         try
         {
-            body = JsonSerializer.SerializeToNode(document, _serializer.Options)!.AsObject();
+            body = _serializer.SerializeToNode(document);
         }
         finally
         {
@@ -215,9 +215,16 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     private TDocument Materialize(JsonElement item)
     {
         var body = JsonObject.Create(item) ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
-        body[IdProperty] = body[KeyProperty]?.DeepClone();
-        var document = body.Deserialize<TDocument>(_serializer.Options)
-            ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
+        var key = body[KeyProperty]?.GetValue<string>();
+        // The item id is what Cosmos DB finds the item by: the key beside it must be the one it was derived from, and
+        // the document's secrets must open for that key.
+        if (key is null || !string.Equals(ItemId(key), item.GetProperty(IdProperty).GetString(), StringComparison.Ordinal))
+        {
+            throw new JsonException($"A stored {typeof(TDocument).Name} has a key that does not match its item id.");
+        }
+
+        body[IdProperty] = key;
+        var document = _serializer.Deserialize<TDocument>(body, key);
         document.ETag = item.GetProperty(CosmosETag.Property).GetString();
         return document;
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Aro.Api.Model;
+using Aro.Persistence.Documents;
 using Aro.Persistence.Secrets;
 
 namespace Aro.Persistence.Serialization;
@@ -9,10 +11,13 @@ namespace Aro.Persistence.Serialization;
 /// <summary>
 /// The JSON shape of stored documents, shared by every store so that documents move between them unchanged:
 /// camelCase, enums as strings, nulls omitted, and every property marked <see cref="SecretAttribute"/> sealed
-/// by the <see cref="ISecretProtector"/> (so no store ever holds a secret in clear).
+/// by the <see cref="ISecretProtector"/> (so no store ever holds a secret in clear), bound to the document's id and
+/// the property's stored name.
 /// </summary>
 public sealed class DocumentJsonSerializer
 {
+    private readonly JsonSerializerOptions _options;
+
     public DocumentJsonSerializer(ISecretProtector protector)
     {
         var options = new JsonSerializerOptions
@@ -23,15 +28,52 @@ public sealed class DocumentJsonSerializer
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly();
-        Options = options;
+        _options = options;
     }
 
-    public JsonSerializerOptions Options { get; }
+    public string Serialize<TDocument>(TDocument document)
+        where TDocument : IDocument
+    {
+        using var scope = SealingDocument.Enter(document.Id);
+        return JsonSerializer.Serialize(document, _options);
+    }
 
-    public string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public JsonObject SerializeToNode<TDocument>(TDocument document)
+        where TDocument : IDocument
+    {
+        using var scope = SealingDocument.Enter(document.Id);
+        return JsonSerializer.SerializeToNode(document, _options)!.AsObject();
+    }
 
-    public T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"The stored JSON is null, not a {typeof(T).Name}.");
+    /// <summary>Reads the document the store keeps under <paramref name="documentId"/>; its secrets open only for that id.</summary>
+    public TDocument Deserialize<TDocument>(string json, string documentId)
+        where TDocument : IDocument
+    {
+        using var scope = SealingDocument.Enter(documentId);
+        return RequireId(JsonSerializer.Deserialize<TDocument>(json, _options), documentId);
+    }
+
+    /// <inheritdoc cref="Deserialize{TDocument}(string, string)"/>
+    public TDocument Deserialize<TDocument>(JsonObject body, string documentId)
+        where TDocument : IDocument
+    {
+        using var scope = SealingDocument.Enter(documentId);
+        return RequireId(body.Deserialize<TDocument>(_options), documentId);
+    }
+
+    private static TDocument RequireId<TDocument>(TDocument? document, string documentId)
+        where TDocument : IDocument
+    {
+        if (document is null)
+        {
+            throw new JsonException($"The stored JSON under '{documentId}' is null, not a {typeof(TDocument).Name}.");
+        }
+
+        // The store's key is the truth; a body claiming another id was written around the RP.
+        return string.Equals(document.Id, documentId, StringComparison.Ordinal)
+            ? document
+            : throw new JsonException($"The {typeof(TDocument).Name} stored under '{documentId}' names itself '{document.Id}'.");
+    }
 
     private static Action<JsonTypeInfo> SealSecrets(ISecretProtector protector) => typeInfo =>
     {
@@ -45,7 +87,7 @@ public sealed class DocumentJsonSerializer
             if (property.AttributeProvider?.IsDefined(typeof(SecretAttribute), inherit: true) == true)
             {
                 var converterType = typeof(SecretJsonConverter<>).MakeGenericType(property.PropertyType);
-                property.CustomConverter = (JsonConverter)Activator.CreateInstance(converterType, protector)!;
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(converterType, protector, property.Name)!;
             }
         }
     };

@@ -2,6 +2,7 @@ using System.Text;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Serialization;
 using Aro.Persistence.Stores;
+using Microsoft.Data.Sqlite;
 
 namespace Aro.Persistence.Sqlite;
 
@@ -42,11 +43,11 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         await using var connection = await _table.OpenAsync(cancellationToken);
         await using var command = SqliteTable.Command(
             connection,
-            $"SELECT etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
+            $"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
             ("@partitionKey", partitionKey),
             ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Materialize(reader.GetString(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? Materialize(reader) : null;
     }
 
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
@@ -127,7 +128,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             }
 
             lastId = reader.GetString(0);
-            items.Add(Materialize(reader.GetString(1), reader.GetString(2)));
+            items.Add(Materialize(reader));
         }
 
         return new DocumentPage<TDocument>(items, null);
@@ -140,11 +141,11 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     protected async IAsyncEnumerable<TDocument> ScanAllPartitionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _table.OpenAsync(cancellationToken);
-        await using var command = SqliteTable.Command(connection, $"SELECT etag, body FROM {TableName} ORDER BY partition_key, id;");
+        await using var command = SqliteTable.Command(connection, $"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Materialize(reader.GetString(0), reader.GetString(1));
+            yield return Materialize(reader);
         }
     }
 
@@ -184,11 +185,13 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return written;
     }
 
-    private TDocument Materialize(string etag, string body)
+    /// <summary>A row selected as <c>id, etag, body</c>.</summary>
+    private TDocument Materialize(SqliteDataReader row)
     {
-        var document = _serializer.Deserialize<TDocument>(body);
+        // The id column is what the row is found by, so the document's secrets must open for it.
+        var document = _serializer.Deserialize<TDocument>(row.GetString(2), row.GetString(0));
         // The column is the truth: it is what the conditional writes compare against.
-        document.ETag = etag;
+        document.ETag = row.GetString(1);
         return document;
     }
 

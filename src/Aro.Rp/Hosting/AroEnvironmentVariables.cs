@@ -64,6 +64,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
         ("ARO_AZURE_CREDENTIAL", ["AzureIdentity:Credential"]),
         ("ARO_MANAGED_IDENTITY_CLIENT_ID", ["AzureIdentity:ManagedIdentityClientId"]),
+        ("ARO_MANAGED_IDENTITY_OBJECT_ID", ["AzureIdentity:ManagedIdentityObjectId"]),
     ];
 
     /// <summary>Every variable the RP reads; env.example documents each.</summary>

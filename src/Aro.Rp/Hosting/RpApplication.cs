@@ -36,6 +36,8 @@ internal static class RpApplication
         {
             var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
             logger.ReadFrom.Configuration(builder.Configuration)
+                // Sinks registered as services too, so a test can see every line the RP logs.
+                .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With<LogValueEscaper>()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)

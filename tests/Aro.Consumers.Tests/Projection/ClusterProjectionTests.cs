@@ -1,11 +1,14 @@
 using System.Diagnostics.Metrics;
 using Aro.Api;
 using Aro.Api.Model;
+using Aro.Cloud;
+using Aro.Cloud.Identity;
 using Aro.Consumers.Projection;
 using Aro.Contracts;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Aro.Consumers.Tests.Projection;
 
@@ -18,8 +21,14 @@ public sealed class ClusterProjectionTests : IDisposable
 
     public ClusterProjectionTests()
     {
-        _projection = new ClusterProjection(_store, new ClusterOperationMetrics(MeterFactory), TimeProvider.System);
+        _projection = new ClusterProjection(_store, new ClusterOperationMetrics(MeterFactory), Redaction, TimeProvider.System);
     }
+
+    private const string RpSubscriptionId = "9e2f1a7b-0c3d-4e5f-8a9b-1c2d3e4f5a6b";
+
+    private static CustomerErrorRedaction Redaction { get; } = new(
+        Options.Create(new CloudOptions { DnsZoneResourceGroupId = $"/subscriptions/{RpSubscriptionId}/resourceGroups/aro-dns" }),
+        Options.Create(new AzureIdentityOptions()));
 
     private IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
 
@@ -38,6 +47,20 @@ public sealed class ClusterProjectionTests : IDisposable
         Assert.Equal(ProvisioningState.Succeeded, operation.Status);
         Assert.Equal(100, operation.PercentComplete);
         Assert.NotNull(operation.EndTime);
+    }
+
+    [Fact]
+    public async Task A_failure_reaches_the_customer_without_the_RPs_own_resource_ids()
+    {
+        Start(ProvisioningState.Creating, "op-1");
+        var zone = $"/subscriptions/{RpSubscriptionId}/resourceGroups/aro-dns/providers/Microsoft.Network/dnszones/aro.example";
+        var error = new CloudErrorBody("AuthorizationFailed", $"The DNS records could not be configured: no access to '{zone}'.", zone);
+
+        await _projection.FailedAsync(ResourceId, "op-1", error, CancellationToken.None);
+
+        var expected = new CloudErrorBody("AuthorizationFailed", "The DNS records could not be configured: no access to '<internal resource>'.", "<internal resource>");
+        Assert.Equal(expected, _store.Cluster!.Properties.LastError);
+        Assert.Equal(expected, _store.Operations["op-1"].Error);
     }
 
     [Fact]
@@ -102,6 +125,7 @@ public sealed class ClusterProjectionTests : IDisposable
             .AddSingleton(TimeProvider.System)
             .AddMetrics()
             .AddSingleton<ClusterOperationMetrics>()
+            .AddSingleton(Redaction)
             .AddSingleton<ClusterProjection>()
             .AddMassTransitTestHarness(bus =>
             {

@@ -1,6 +1,10 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Aro.Persistence.Cosmos;
+using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Aro.Persistence.Tests.Stores;
+using Microsoft.Azure.Cosmos;
 
 namespace Aro.Persistence.Tests.Cosmos;
 
@@ -13,4 +17,26 @@ public sealed class CosmosDocumentStoreContractTests(CosmosTestServer server) : 
     protected override ISubscriptionStore Subscriptions { get; } = new CosmosSubscriptionStore(server.Database, server.Serializer);
 
     protected override IAsyncOperationStore AsyncOperations { get; } = new CosmosAsyncOperationStore(server.Database, server.Serializer);
+
+    private Container ClusterContainer => server.Database.Container(ContainerNames.OpenShiftClusters);
+
+    protected override async Task<JsonObject> ReadStoredClusterAsync(string partitionKey, string id)
+    {
+        using var response = await ClusterContainer.ReadItemStreamAsync(CosmosDocumentStore<OpenShiftClusterDocument>.ItemId(id), new PartitionKey(partitionKey));
+        response.EnsureSuccessStatusCode();
+        return (await JsonNode.ParseAsync(response.Content))!.AsObject();
+    }
+
+    protected override async Task WriteStoredClusterAsync(string partitionKey, string id, JsonObject body)
+    {
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+        using var response = await ClusterContainer.ReplaceItemStreamAsync(content, CosmosDocumentStore<OpenShiftClusterDocument>.ItemId(id), new PartitionKey(partitionKey));
+        response.EnsureSuccessStatusCode();
+    }
+
+    protected override async Task DeleteStoredClusterAsync(string partitionKey, string id)
+    {
+        using var response = await ClusterContainer.DeleteItemStreamAsync(CosmosDocumentStore<OpenShiftClusterDocument>.ItemId(id), new PartitionKey(partitionKey));
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"delete answered {response.StatusCode}");
+    }
 }

@@ -6,6 +6,10 @@ namespace Aro.Persistence.Tests.Secrets;
 
 public sealed class AesGcmSecretProtectorTests : IDisposable
 {
+    private const string ClusterId = "/subscriptions/00000000-0000-0000-0000-000000000001/resourcegroups/rg/providers/microsoft.redhatopenshift/openshiftclusters/one";
+
+    private static readonly SecretBinding ClientSecret = new(ClusterId, "clientSecret");
+
     private readonly TemporaryDirectory _directory = new();
 
     private string KeyDirectory => Path.Combine(_directory.Path, "keys");
@@ -18,12 +22,42 @@ public sealed class AesGcmSecretProtectorTests : IDisposable
         var ring = new FileSecretKeyRing(KeyDirectory);
         var protector = new AesGcmSecretProtector(ring);
 
-        var sealedValue = protector.Protect("s3cr3t"u8);
+        var sealedValue = protector.Protect("s3cr3t"u8, ClientSecret);
 
-        Assert.StartsWith($"enc:v1:{ring.CurrentKey.Id}:", sealedValue, StringComparison.Ordinal);
+        Assert.StartsWith($"enc:v2:{ring.CurrentKey.Id}:", sealedValue, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", sealedValue, StringComparison.Ordinal);
-        Assert.True(protector.IsProtected(sealedValue));
-        Assert.Equal("s3cr3t", Encoding.UTF8.GetString(protector.Unprotect(sealedValue)));
+        Assert.Equal("s3cr3t", Encoding.UTF8.GetString(protector.Unprotect(sealedValue, ClientSecret)));
+    }
+
+    [Fact]
+    public void A_value_sealed_for_another_document_does_not_open()
+    {
+        var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
+        var sealedValue = protector.Protect("s3cr3t"u8, new SecretBinding(ClusterId.Replace("/one", "/two", StringComparison.Ordinal), "clientSecret"));
+
+        var refused = Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue, ClientSecret));
+
+        Assert.Contains("sealed for another document or field", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(ClusterId, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_sealed_for_another_field_does_not_open()
+    {
+        var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
+        var sealedValue = protector.Protect("s3cr3t"u8, new SecretBinding(ClusterId, "pullSecret"));
+
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue, ClientSecret));
+    }
+
+    [Fact]
+    public void Document_id_and_field_cannot_trade_characters()
+    {
+        // Without a separator, ("ab", "c") and ("a", "bc") would be the same associated data.
+        var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
+        var sealedValue = protector.Protect("s3cr3t"u8, new SecretBinding(ClusterId + "/x", "clientSecret"));
+
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue, new SecretBinding(ClusterId, "/xclientSecret")));
     }
 
     [Fact]
@@ -31,7 +65,7 @@ public sealed class AesGcmSecretProtectorTests : IDisposable
     {
         var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
 
-        Assert.NotEqual(protector.Protect("same"u8), protector.Protect("same"u8));
+        Assert.NotEqual(protector.Protect("same"u8, ClientSecret), protector.Protect("same"u8, ClientSecret));
     }
 
     [Fact]
@@ -39,31 +73,31 @@ public sealed class AesGcmSecretProtectorTests : IDisposable
     {
         var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
 
-        Assert.Empty(protector.Unprotect(protector.Protect([])));
+        Assert.Empty(protector.Unprotect(protector.Protect([], ClientSecret), ClientSecret));
     }
 
     [Fact]
     public void A_value_sealed_with_an_old_key_opens_after_a_new_key_is_added()
     {
-        var sealedValue = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory)).Protect("old"u8);
+        var sealedValue = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory)).Protect("old"u8, ClientSecret);
         var newKey = new FileSecretKeyRing(KeyDirectory).AddKey();
 
         var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
 
-        Assert.Equal("old", Encoding.UTF8.GetString(protector.Unprotect(sealedValue)));
-        Assert.StartsWith($"enc:v1:{newKey.Id}:", protector.Protect("new"u8), StringComparison.Ordinal);
+        Assert.Equal("old", Encoding.UTF8.GetString(protector.Unprotect(sealedValue, ClientSecret)));
+        Assert.StartsWith($"enc:v2:{newKey.Id}:", protector.Protect("new"u8, ClientSecret), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_tampered_value_does_not_open()
     {
         var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
-        var sealedValue = protector.Protect("s3cr3t"u8);
+        var sealedValue = protector.Protect("s3cr3t"u8, ClientSecret);
         var separator = sealedValue.LastIndexOf(':');
         var payload = Convert.FromBase64String(sealedValue[(separator + 1)..]);
         payload[^1] ^= 1;
 
-        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue[..(separator + 1)] + Convert.ToBase64String(payload)));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue[..(separator + 1)] + Convert.ToBase64String(payload), ClientSecret));
     }
 
     [Fact]
@@ -72,23 +106,35 @@ public sealed class AesGcmSecretProtectorTests : IDisposable
         var ring = new FileSecretKeyRing(KeyDirectory);
         var protector = new AesGcmSecretProtector(ring);
         var oldKey = ring.CurrentKey;
-        var sealedValue = protector.Protect("s3cr3t"u8);
+        var sealedValue = protector.Protect("s3cr3t"u8, ClientSecret);
         var newKey = ring.AddKey();
 
-        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue.Replace(oldKey.Id, newKey.Id, StringComparison.Ordinal)));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue.Replace(oldKey.Id, newKey.Id, StringComparison.Ordinal), ClientSecret));
+    }
+
+    [Fact]
+    public void A_value_relabelled_to_the_unbound_format_is_refused_as_such()
+    {
+        var protector = new AesGcmSecretProtector(new FileSecretKeyRing(KeyDirectory));
+        var sealedValue = protector.Protect("s3cr3t"u8, ClientSecret);
+
+        var refused = Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealedValue.Replace("enc:v2:", "enc:v1:", StringComparison.Ordinal), ClientSecret));
+
+        Assert.Contains("enc:v1, which is no longer accepted", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("plain")]
-    [InlineData("enc:v1:")]
-    [InlineData("enc:v1:999999-00000000:AAAA")]
-    [InlineData("enc:v1:KEY:not base64!")]
-    [InlineData("enc:v1:KEY:AAAA")]
+    [InlineData("")]
+    [InlineData("enc:v2:")]
+    [InlineData("enc:v2:999999-00000000:AAAA")]
+    [InlineData("enc:v2:KEY:not base64!")]
+    [InlineData("enc:v2:KEY:AAAA")]
     public void Malformed_or_unknown_values_do_not_open(string value)
     {
         var ring = new FileSecretKeyRing(KeyDirectory);
         var protector = new AesGcmSecretProtector(ring);
 
-        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(value.Replace("KEY", ring.CurrentKey.Id, StringComparison.Ordinal)));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(value.Replace("KEY", ring.CurrentKey.Id, StringComparison.Ordinal), ClientSecret));
     }
 }

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aro.Api.Model;
 using Aro.Persistence.Documents;
@@ -27,10 +30,10 @@ public sealed class DocumentJsonSerializerTests : IDisposable
         var json = JsonNode.Parse(_serializer.Serialize(document))!;
         var properties = json["openShiftCluster"]!["properties"]!;
 
-        Assert.StartsWith("enc:v1:", (string)properties["clusterProfile"]!["pullSecret"]!, StringComparison.Ordinal);
-        Assert.StartsWith("enc:v1:", (string)properties["servicePrincipalProfile"]!["clientSecret"]!, StringComparison.Ordinal);
-        Assert.StartsWith("enc:v1:", (string)properties["credentials"]!["kubeadminPassword"]!, StringComparison.Ordinal);
-        Assert.StartsWith("enc:v1:", (string)properties["credentials"]!["adminKubeconfig"]!, StringComparison.Ordinal);
+        Assert.StartsWith("enc:v2:", (string)properties["clusterProfile"]!["pullSecret"]!, StringComparison.Ordinal);
+        Assert.StartsWith("enc:v2:", (string)properties["servicePrincipalProfile"]!["clientSecret"]!, StringComparison.Ordinal);
+        Assert.StartsWith("enc:v2:", (string)properties["credentials"]!["kubeadminPassword"]!, StringComparison.Ordinal);
+        Assert.StartsWith("enc:v2:", (string)properties["credentials"]!["adminKubeconfig"]!, StringComparison.Ordinal);
         Assert.Equal("kubeadmin", (string)properties["credentials"]!["kubeadminUsername"]!);
         Assert.Equal(document.OpenShiftCluster.Properties.ServicePrincipalProfile.ClientId, (string)properties["servicePrincipalProfile"]!["clientId"]!);
         Assert.Equal("4.3.0", (string)properties["clusterProfile"]!["version"]!);
@@ -57,19 +60,73 @@ public sealed class DocumentJsonSerializerTests : IDisposable
     {
         var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
 
-        var read = _serializer.Deserialize<OpenShiftClusterDocument>(_serializer.Serialize(document));
+        var read = _serializer.Deserialize<OpenShiftClusterDocument>(_serializer.Serialize(document), document.Id);
 
         Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(read));
     }
 
     [Fact]
-    public void A_secret_stored_before_it_was_marked_secret_is_read_as_it_is()
+    public void A_body_read_under_another_id_is_refused()
     {
-        const string Json = """{"clientId":"id","clientSecret":"legacy-plain"}""";
+        var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        var json = _serializer.Serialize(document);
 
-        var profile = _serializer.Deserialize<ServicePrincipalProfile>(Json);
+        Assert.ThrowsAny<Exception>(() => _serializer.Deserialize<OpenShiftClusterDocument>(json, document.Id + "-other"));
+    }
 
-        Assert.Equal("legacy-plain", profile.ClientSecret);
-        Assert.Contains("enc:v1:", _serializer.Serialize(profile), StringComparison.Ordinal);
+    [Fact]
+    public void A_secret_stored_in_clear_is_refused()
+    {
+        var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        var json = JsonNode.Parse(_serializer.Serialize(document))!;
+        json["openShiftCluster"]!["properties"]!["servicePrincipalProfile"]!["clientSecret"] = "legacy-plain";
+
+        var refused = Assert.ThrowsAny<CryptographicException>(() => _serializer.Deserialize<OpenShiftClusterDocument>(json.ToJsonString(), document.Id));
+
+        Assert.DoesNotContain("legacy-plain", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_stored_as_plain_JSON_of_another_type_is_refused()
+    {
+        var document = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        var json = JsonNode.Parse(_serializer.Serialize(document))!;
+        json["openShiftCluster"]!["properties"]!["credentials"]!["kubeadminPassword"] = new JsonObject { ["value"] = "x" };
+
+        Assert.ThrowsAny<CryptographicException>(() => _serializer.Deserialize<OpenShiftClusterDocument>(json.ToJsonString(), document.Id));
+    }
+
+    [Fact]
+    public void Every_secret_has_a_stored_name_no_other_secret_has()
+    {
+        // A secret is bound to its document and its stored name: two secrets of one name could trade places.
+        var names = SecretNames(typeof(OpenShiftClusterDocument), []).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static IEnumerable<string> SecretNames(Type type, HashSet<Type> seen)
+    {
+        if (!seen.Add(type) || type.Namespace?.StartsWith("Aro.", StringComparison.Ordinal) != true)
+        {
+            yield break;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.IsDefined(typeof(SecretAttribute), inherit: true))
+            {
+                yield return JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                continue;
+            }
+
+            var propertyType = property.PropertyType;
+            var elementType = propertyType.IsGenericType ? propertyType.GetGenericArguments().Last() : propertyType.GetElementType() ?? propertyType;
+            foreach (var name in SecretNames(elementType, seen))
+            {
+                yield return name;
+            }
+        }
     }
 }

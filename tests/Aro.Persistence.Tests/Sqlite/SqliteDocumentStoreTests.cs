@@ -29,7 +29,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
 
         // The search must be able to find text at all, or the absence of secrets would prove nothing.
         Assert.True(Contains(bytes, document.OpenShiftCluster.Properties.ServicePrincipalProfile.ClientId), "the client id should be stored in clear");
-        Assert.True(Contains(bytes, "enc:v1:"), "sealed values should be stored");
+        Assert.True(Contains(bytes, "enc:v2:"), "sealed values should be stored");
         foreach (var secret in TestDocuments.SecretsOf(document))
         {
             Assert.False(Contains(bytes, secret), $"a secret is stored in clear: {secret[..12]}...");
@@ -54,7 +54,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(newKey.Id, after.KeyRing.CurrentKey.Id);
         Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(read!));
         Assert.Equal(TestDocuments.SecretsOf(document), TestDocuments.SecretsOf(rewritten!));
-        Assert.True(Contains(ReadDatabaseFiles(), $"enc:v1:{newKey.Id}:"), "the rewrite should be sealed with the new key");
+        Assert.True(Contains(ReadDatabaseFiles(), $"enc:v2:{newKey.Id}:"), "the rewrite should be sealed with the new key");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Aro.Persistence.Tests.Stores;
 /// The behaviour every store implementation must have (SQLite now, Cosmos DB later): derive, supply the stores,
 /// and the whole suite runs against them. Tests use fresh subscription ids, so a shared database is fine.
 /// </summary>
-public abstract class DocumentStoreContractTests
+public abstract partial class DocumentStoreContractTests
 {
     protected abstract IOpenShiftClusterStore Clusters { get; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Aro.Rp.Tests.EndToEnd;
@@ -14,6 +15,7 @@ namespace Aro.Rp.Tests.EndToEnd;
 internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private ICollection<System.Diagnostics.Activity>? _exportedActivities;
+    private Action<IServiceCollection>? _services;
 
     public HttpClient LocalCloud { get; } = new(new HttpClientHandler
     {
@@ -37,6 +39,11 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
             builder.UseSetting(key, value);
         }
 
+        if (_services is { } services)
+        {
+            builder.ConfigureTestServices(services);
+        }
+
         if (_exportedActivities is { } exported)
         {
             builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
@@ -47,6 +54,13 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
     public AllInOneRp WithTelemetry(ICollection<System.Diagnostics.Activity> exported)
     {
         _exportedActivities = exported;
+        return this;
+    }
+
+    /// <summary>Adds services to the RP's container (a log sink, a bus observer) after its own.</summary>
+    public AllInOneRp WithServices(Action<IServiceCollection> services)
+    {
+        _services = services;
         return this;
     }
 

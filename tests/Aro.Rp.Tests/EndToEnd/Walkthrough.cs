@@ -19,6 +19,11 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
 
     public string Cluster { get; init; } = "mycluster";
 
+    public string ClientSecret { get; init; } = "local-secret";
+
+    /// <summary>The pull secret the create sends; null keeps the example's.</summary>
+    public string? PullSecret { get; init; }
+
     public string ClusterUrl => $"/subscriptions/{SubscriptionId}/resourceGroups/{Cluster}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{Cluster}";
 
     public string ClusterResourceGroupUrl => $"/subscriptions/{SubscriptionId}/resourceGroups/aro-{Cluster}";
@@ -65,7 +70,14 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
             .Replace("{cluster}", Cluster, StringComparison.Ordinal)
             .Replace("{location}", Location, StringComparison.Ordinal)
             .Replace("{clientId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-            .Replace("{clientSecret}", "local-secret", StringComparison.Ordinal);
+            .Replace("{clientSecret}", ClientSecret, StringComparison.Ordinal);
+        if (PullSecret is not null)
+        {
+            var cluster = JsonNode.Parse(body)!;
+            cluster["properties"]!["clusterProfile"]!["pullSecret"] = PullSecret;
+            body = cluster.ToJsonString();
+        }
+
         return await rp.PutAsync($"{ClusterUrl}?{Api}", Json(body));
     }
 
