@@ -35,7 +35,9 @@ internal static class RpApplication
         builder.Services.AddSerilog((services, logger) =>
         {
             var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
+            // ReadFrom.Services: sinks and enrichers registered in the container (a host's collector, a test's capture) join.
             logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With<LogValueEscaper>()
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)

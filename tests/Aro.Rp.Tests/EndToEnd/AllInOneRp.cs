@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Aro.Rp.Tests.EndToEnd;
@@ -14,6 +15,7 @@ namespace Aro.Rp.Tests.EndToEnd;
 internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private ICollection<System.Diagnostics.Activity>? _exportedActivities;
+    private Serilog.Core.ILogEventSink? _logSink;
 
     public HttpClient LocalCloud { get; } = new(new HttpClientHandler
     {
@@ -41,6 +43,18 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
         {
             builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
         }
+
+        if (_logSink is { } sink)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(sink));
+        }
+    }
+
+    /// <summary>Also writes every log event the RP's Serilog pipeline lets through (escaped, enriched) to <paramref name="sink"/>.</summary>
+    public AllInOneRp WithLogSink(Serilog.Core.ILogEventSink sink)
+    {
+        _logSink = sink;
+        return this;
     }
 
     /// <summary>Keeps every finished trace span in <paramref name="exported"/> (lock it to read).</summary>
