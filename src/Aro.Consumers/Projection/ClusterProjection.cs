@@ -1,15 +1,17 @@
 using Aro.Api;
 using Aro.Api.Model;
 using Aro.Cloud;
+using Microsoft.Extensions.Logging;
 
 namespace Aro.Consumers.Projection;
 
 /// <summary>
 /// Writes the backend's progress and outcomes onto the documents clients read: the cluster's
 /// provisioningState (and failedProvisioningState, error) and the async operation's status,
-/// percentComplete, endTime and error. Every method is idempotent.
+/// percentComplete, endTime and error. Every method is idempotent. The write that ends an operation also logs its
+/// outcome, once: a redelivered outcome finds the operation ended and says nothing.
 /// </summary>
-public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, CustomerErrorRedaction redaction, TimeProvider timeProvider)
+public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, CustomerErrorRedaction redaction, TimeProvider timeProvider, ILogger<ClusterProjection> logger)
 {
     public Task ProgressAsync(string resourceId, string operationId, string step, int percentComplete, CancellationToken cancellationToken) =>
         store.UpdateOperationAsync(resourceId, operationId, operation =>
@@ -80,10 +82,36 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
             }
         }, cancellationToken);
 
-        // Redelivered terminal events find the operation ended already and count nothing.
+        // Redelivered terminal events find the operation ended already and count (and log) nothing.
         if (ended is { } operationEnded)
         {
             metrics.Ended(operationEnded.Kind, status, error, operationEnded.Duration);
+            LogEnded(resourceId, operationId, OperationKind(operationEnded.Kind), error);
         }
     }
+
+    private void LogEnded(string resourceId, string operationId, string kind, CloudErrorBody? error)
+    {
+        if (error is null)
+        {
+            logger.LogInformation("Operation {OperationKind} of {ResourceId} Succeeded (operation {OperationId})", kind, resourceId, operationId);
+        }
+        else
+        {
+            logger.LogWarning("Operation {OperationKind} of {ResourceId} Failed with {ErrorCode}: {ErrorMessage} (operation {OperationId})",
+                kind, resourceId, error.Code, error.Message, operationId);
+        }
+    }
+
+    /// <summary>
+    /// The verb of the state the operation started in. A scale is an update to the worker count: its PATCH's
+    /// "Published ClusterScaleRequested" line carries the same operation id.
+    /// </summary>
+    private static string OperationKind(ProvisioningState startedIn) => startedIn switch
+    {
+        ProvisioningState.Creating => "create",
+        ProvisioningState.Updating => "update",
+        ProvisioningState.Deleting => "delete",
+        _ => startedIn.ToString(),
+    };
 }

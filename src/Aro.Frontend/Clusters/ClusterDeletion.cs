@@ -1,4 +1,5 @@
 using Aro.Api.Model;
+using Aro.Contracts;
 using Aro.Frontend.AsyncOperations;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
@@ -53,7 +54,9 @@ internal sealed class ClusterDeletion(
         var cluster = document.OpenShiftCluster;
         try
         {
-            await publishEndpoint.Publish(ClusterOperationRequests.Delete(document, timeProvider.GetUtcNow()), cancellationToken);
+            var request = ClusterOperationRequests.Delete(document, timeProvider.GetUtcNow());
+            await publishEndpoint.Publish(request, cancellationToken);
+            logger.LogInformation("Published {MessageType} for {ResourceId} (operation {OperationId})", nameof(ClusterDeleteRequested), cluster.Id, operation.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

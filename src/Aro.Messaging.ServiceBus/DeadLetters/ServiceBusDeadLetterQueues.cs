@@ -1,3 +1,5 @@
+using System.Globalization;
+using Aro.Messaging.DeadLetters;
 using Aro.Messaging.ServiceBus.Connection;
 using Aro.Messaging.ServiceBus.Topology;
 using Azure.Messaging.ServiceBus;
@@ -61,6 +63,51 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
         }
 
         return listed;
+    }
+
+    /// <summary>The first dead letter with <paramref name="messageId"/> in full, or null; peeked, so it stays where it is.</summary>
+    public async Task<DeadLetterMessage?> ShowAsync(string queue, string messageId, CancellationToken cancellationToken)
+    {
+        await using var receiver = _client.CreateReceiver(queue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+        long? fromSequenceNumber = null;
+        while (true)
+        {
+            var page = await receiver.PeekMessagesAsync(PageSize, fromSequenceNumber, cancellationToken);
+            if (page.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var message in page)
+            {
+                var deadLetter = Describe(queue, message);
+                if (Matches(deadLetter, messageId))
+                {
+                    // The broker's own dead-letter properties first, then the application properties (MassTransit's headers).
+                    var headers = new List<KeyValuePair<string, string?>>
+                    {
+                        KeyValuePair.Create<string, string?>(nameof(message.DeadLetterReason), message.DeadLetterReason),
+                        KeyValuePair.Create<string, string?>(nameof(message.DeadLetterErrorDescription), message.DeadLetterErrorDescription),
+                        KeyValuePair.Create<string, string?>(nameof(message.DeadLetterSource), message.DeadLetterSource),
+                        KeyValuePair.Create<string, string?>(nameof(message.DeliveryCount), message.DeliveryCount.ToString(CultureInfo.InvariantCulture)),
+                    };
+                    headers.AddRange(message.ApplicationProperties.Select(property =>
+                        KeyValuePair.Create(property.Key, Convert.ToString(property.Value, CultureInfo.InvariantCulture))));
+                    return new DeadLetterMessage(
+                        deadLetter.DeadLetterQueue,
+                        queue,
+                        deadLetter.MessageId,
+                        deadLetter.MessageType,
+                        deadLetter.FaultedAt,
+                        deadLetter.FaultReason,
+                        ExceptionOf(message),
+                        headers,
+                        message.Body.ToString());
+                }
+            }
+
+            fromSequenceNumber = page[^1].SequenceNumber + 1;
+        }
     }
 
     /// <summary>Moves the matching dead letters (all when <paramref name="messageId"/> is null) back to their queue; returns how many.</summary>
@@ -158,6 +205,13 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
             message.EnqueuedTime == default ? null : message.EnqueuedTime,
             message.SequenceNumber);
     }
+
+    // The transport writes the exception type as the reason and its message and stack as the description
+    // (DeadLetterReason.FromException); a broker-made dead letter (MaxDeliveryCountExceeded) has only the reason.
+    private static string? ExceptionOf(ServiceBusReceivedMessage message) =>
+        string.IsNullOrEmpty(message.DeadLetterErrorDescription)
+            ? message.DeadLetterReason
+            : $"{message.DeadLetterReason}: {message.DeadLetterErrorDescription}";
 
     private static bool Matches(ServiceBusDeadLetter deadLetter, string? messageId) =>
         messageId is null || string.Equals(deadLetter.MessageId, messageId, StringComparison.OrdinalIgnoreCase);

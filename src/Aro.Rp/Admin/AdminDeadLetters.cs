@@ -2,6 +2,7 @@ using System.Net;
 using Aro.Api;
 using Aro.Backend.DeadLetters;
 using Aro.Messaging;
+using Aro.Messaging.DeadLetters;
 using Aro.Messaging.RabbitMq;
 using Aro.Messaging.RabbitMq.DeadLetters;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,21 @@ internal sealed class AdminDeadLetters(IMessageTransport transport, IServiceProv
         }
 
         return listed;
+    }
+
+    /// <summary>One dead letter in full (body, headers, fault), the first with <paramref name="messageId"/> in the queue's error queue.</summary>
+    public async Task<DeadLetterMessage?> ShowAsync(string queue, string messageId, CancellationToken cancellationToken)
+    {
+        await using var queues = await ConnectAsync(cancellationToken);
+        foreach (var errorQueue in await queues.ExistingErrorQueuesAsync(Queues(queue), cancellationToken))
+        {
+            if (await queues.ShowAsync(errorQueue, messageId, cancellationToken) is { } shown)
+            {
+                return shown;
+            }
+        }
+
+        return null;
     }
 
     public async Task<int> RequeueAsync(string queue, string? messageId, CancellationToken cancellationToken)

@@ -91,7 +91,7 @@ internal static class AdminEndpoints
         Results.Json(new { value = await deadLetters.ListAsync(queue, messageId, cancellationToken) });
 
     private static async Task<IResult> ShowDeadLetterAsync(AdminDeadLetters deadLetters, string queue, string messageId, CancellationToken cancellationToken) =>
-        (await deadLetters.ListAsync(queue, messageId, cancellationToken)) is [var deadLetter, ..]
+        await deadLetters.ShowAsync(queue, messageId, cancellationToken) is { } deadLetter
             ? Results.Json(deadLetter)
             : throw new CloudError(HttpStatusCode.NotFound, CloudErrorCodes.NotFound, null, $"No dead letter {messageId} in {queue}.");
 

@@ -16,7 +16,9 @@ internal static class ClustersCommand
 
     public static Command Create()
     {
-        var command = new Command("clusters", "Clusters as the RP's store holds them: a table of all, one in detail (saga, steps, last error), or one watched to the end of its operation.");
+        var command = new Command("clusters", CommandHelp.WithEnvironment(
+            "Clusters as the RP's store holds them: a table of all, one in detail (saga, steps, last error), or one watched to the end of its operation.",
+            AroEnvironmentVariables.For("Rp:DataDirectory", "Persistence")));
         var list = new Command("list", "Every cluster: name, resource group, subscription, provisioningState, operation and step, last change.");
         list.SetAction((parseResult, cancellationToken) => ListAsync(Configuration(parseResult), AnsiConsole.Console, Console.Error, cancellationToken));
         var show = new Command("show", "One cluster: its document without secrets, its operation, its saga's state and attempts, its steps and last error.") { ResourceIdArgument };

@@ -35,8 +35,8 @@ internal static class RpApplication
         builder.Services.AddSerilog((services, logger) =>
         {
             var options = services.GetRequiredService<IOptions<RpOptions>>().Value;
+            // ReadFrom.Services: sinks and enrichers registered in the container (a host's collector, a test's capture) join.
             logger.ReadFrom.Configuration(builder.Configuration)
-                // Sinks registered as services too, so a test can see every line the RP logs.
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With<LogValueEscaper>()

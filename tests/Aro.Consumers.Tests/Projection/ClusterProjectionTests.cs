@@ -9,6 +9,8 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Aro.Consumers.Tests.Projection;
 
@@ -17,11 +19,12 @@ public sealed class ClusterProjectionTests : IDisposable
     private const string ResourceId = "/subscriptions/4b6c1c4a-3c4e-4d7e-9f1a-2b3c4d5e6f70/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/c";
     private readonly InMemoryClusterOperationStore _store = new();
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeLogger<ClusterProjection> _log = new();
     private readonly ClusterProjection _projection;
 
     public ClusterProjectionTests()
     {
-        _projection = new ClusterProjection(_store, new ClusterOperationMetrics(MeterFactory), Redaction, TimeProvider.System);
+        _projection = new ClusterProjection(_store, new ClusterOperationMetrics(MeterFactory), Redaction, TimeProvider.System, _log);
     }
 
     private const string RpSubscriptionId = "9e2f1a7b-0c3d-4e5f-8a9b-1c2d3e4f5a6b";
@@ -126,6 +129,7 @@ public sealed class ClusterProjectionTests : IDisposable
             .AddMetrics()
             .AddSingleton<ClusterOperationMetrics>()
             .AddSingleton(Redaction)
+            .AddLogging()
             .AddSingleton<ClusterProjection>()
             .AddMassTransitTestHarness(bus =>
             {
@@ -178,6 +182,69 @@ public sealed class ClusterProjectionTests : IDisposable
         Assert.All(recorded, r => Assert.Equal(
             new Dictionary<string, object?> { ["aro.operation.kind"] = "Creating", ["aro.operation.result"] = "Failed", ["error.type"] = "InvalidLinkedVNet" },
             r.Tags));
+    }
+
+    [Theory]
+    [InlineData(ProvisioningState.Creating, "create")]
+    [InlineData(ProvisioningState.Updating, "update")]
+    public async Task A_success_is_logged_once_with_the_operation_kind_and_ids(ProvisioningState startedIn, string kind)
+    {
+        Start(startedIn, "op-1");
+
+        await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
+        await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
+
+        var line = Assert.Single(_log.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Equal($"Operation {kind} of {ResourceId} Succeeded (operation op-1)", line.Message);
+        AssertFields(line, ("OperationKind", kind), ("ResourceId", ResourceId), ("OperationId", "op-1"));
+    }
+
+    [Fact]
+    public async Task A_failure_is_logged_once_with_its_error_code_even_when_redelivered()
+    {
+        Start(ProvisioningState.Updating, "op-2");
+        var error = new CloudErrorBody("AuthorizationFailed", "The client has no authorization to write blobs.");
+
+        await _projection.FailedAsync(ResourceId, "op-2", error, CancellationToken.None);
+        await _projection.FailedAsync(ResourceId, "op-2", new CloudErrorBody("Other", "redelivered later"), CancellationToken.None);
+
+        var line = Assert.Single(_log.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, line.Level);
+        AssertFields(line, ("OperationKind", "update"), ("ResourceId", ResourceId), ("OperationId", "op-2"), ("ErrorCode", "AuthorizationFailed"),
+            ("ErrorMessage", "The client has no authorization to write blobs."));
+        Assert.Contains("Failed with AuthorizationFailed", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deletion_is_logged_once_as_a_delete()
+    {
+        Start(ProvisioningState.Deleting, "op-3");
+
+        await _projection.DeletedAsync(ResourceId, "op-3", CancellationToken.None);
+        await _projection.DeletedAsync(ResourceId, "op-3", CancellationToken.None);
+
+        AssertFields(Assert.Single(_log.Collector.GetSnapshot()), ("OperationKind", "delete"), ("OperationId", "op-3"));
+    }
+
+    [Fact]
+    public async Task Outcomes_of_an_older_operation_log_nothing()
+    {
+        Start(ProvisioningState.Creating, "op-2");
+        _store.Operations["op-1"] = new AsyncOperation { Name = "op-1", Status = ProvisioningState.Failed, StartTime = DateTimeOffset.UtcNow };
+
+        await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
+
+        Assert.Empty(_log.Collector.GetSnapshot());
+    }
+
+    private static void AssertFields(FakeLogRecord line, params (string Name, string Value)[] expected)
+    {
+        var fields = line.StructuredState!.ToDictionary(field => field.Key, field => field.Value);
+        foreach (var (name, value) in expected)
+        {
+            Assert.Equal(value, fields[name]);
+        }
     }
 
     private void Start(ProvisioningState state, string operationId)

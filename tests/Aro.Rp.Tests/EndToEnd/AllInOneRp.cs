@@ -16,6 +16,7 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
 {
     private ICollection<System.Diagnostics.Activity>? _exportedActivities;
     private Action<IServiceCollection>? _services;
+    private Serilog.Core.ILogEventSink? _logSink;
 
     public HttpClient LocalCloud { get; } = new(new HttpClientHandler
     {
@@ -48,6 +49,18 @@ internal sealed class AllInOneRp(RpState state, IReadOnlyDictionary<string, stri
         {
             builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
         }
+
+        if (_logSink is { } sink)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(sink));
+        }
+    }
+
+    /// <summary>Also writes every log event the RP's Serilog pipeline lets through (escaped, enriched) to <paramref name="sink"/>.</summary>
+    public AllInOneRp WithLogSink(Serilog.Core.ILogEventSink sink)
+    {
+        _logSink = sink;
+        return this;
     }
 
     /// <summary>Keeps every finished trace span in <paramref name="exported"/> (lock it to read).</summary>

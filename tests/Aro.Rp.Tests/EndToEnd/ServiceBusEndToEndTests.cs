@@ -4,6 +4,7 @@ using Aro.Messaging;
 using Aro.Messaging.ServiceBus;
 using Aro.Messaging.ServiceBus.DeadLetters;
 using Aro.Rp.Commands;
+using Aro.Rp.Tests.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -92,6 +93,20 @@ public sealed class ServiceBusEndToEndTests
         Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "list", queue: null, messageId: null, confirmed: false, listed, CancellationToken.None));
         Assert.Contains(deadLetter.MessageId!, listed.ToString(), StringComparison.Ordinal);
         Assert.Contains("configure-dns/$DeadLetterQueue", listed.ToString(), StringComparison.Ordinal);
+
+        // show: the dead letter in full, peeked (still there for the requeue below): the broker's reason and description
+        // (the exception), MassTransit's fault headers among the application properties, the body's envelope indented.
+        var shown = new TestConsole();
+        Assert.Equal(0, await DeadLettersCommand.ShowAsync(operatorSettings, deadLetter.MessageId!, "configure-dns", shown.Console, shown.Error, CancellationToken.None));
+        Assert.Contains("configure-dns/$DeadLetterQueue", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("DeadLetterErrorDescription", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("MT-Fault-ExceptionType", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("The zone is busy.", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("\"messageType\": [", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("ConfigureDns", shown.Output, StringComparison.Ordinal);
+        var unknown = new TestConsole();
+        Assert.Equal(1, await DeadLettersCommand.ShowAsync(operatorSettings, "no-such-id", queue: null, unknown.Console, unknown.Error, CancellationToken.None));
+        Assert.Equal("aro-rp: no dead letter with message id no-such-id in the RP's dead-letter queues." + Environment.NewLine, unknown.Error.ToString());
 
         // Fixed: the requeued command now succeeds on its queue. The operation stays Failed (a new request retries it).
         Assert.Equal(HttpStatusCode.NoContent, (await rp.LocalCloud.DeleteAsync("_localcloud/faults")).StatusCode);

@@ -83,11 +83,8 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
 
     public async Task<string> ScaleAsync(int workers)
     {
-        var body = $$$"""
-            {"properties": {"workerProfiles": [{"name": "worker", "vmSize": "Standard_D4s_v3", "diskSizeGB": 128,
-              "subnetId": "/subscriptions/{{{SubscriptionId}}}/resourceGroups/{{{Cluster}}}-vnet/providers/Microsoft.Network/virtualNetworks/{{{Cluster}}}-vnet/subnets/worker",
-              "count": {{{workers}}}}]}}
-            """;
+        // The README's short form: the profile's name and its new count, merged into the stored profile.
+        var body = $$$"""{"properties": {"workerProfiles": [{"name": "worker", "count": {{{workers}}}}]}}""";
         var response = await rp.PatchAsync($"{ClusterUrl}?{Api}", Json(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Updating", (await ReadJsonAsync(response))["properties"]!["provisioningState"]!.GetValue<string>());

@@ -87,6 +87,19 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("run", "ARO_LISTEN_URL")]
+    [InlineData("backend", "ARO_STEP_TIMEOUT")]
+    [InlineData("dead-letters", "ARO_RABBITMQ_HOST")]
+    [InlineData("clusters", "ARO_DATA_DIR")]
+    public async Task Help_of_each_command_lists_the_environment_variables_it_reads(string command, string variable)
+    {
+        var (exitCode, lines) = await RunAsync(new Dictionary<string, string>(), command, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(lines, line => line.Contains("Environment (env.example):", StringComparison.Ordinal) && line.Contains(variable, StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private async Task<(int ExitCode, List<string> Lines)> RunAsync(Dictionary<string, string> environment, params string[] arguments)

@@ -1,5 +1,6 @@
 using System.Text;
 using Aro.Rp.Commands;
+using Aro.Rp.Tests.Commands;
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
@@ -60,6 +61,41 @@ public sealed class DeadLetterQueuesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Show_prints_one_message_with_its_reason_exception_headers_and_indented_body_and_leaves_it_there()
+    {
+        var console = new TestConsole();
+
+        var exitCode = await DeadLettersCommand.ShowAsync(_settings, "m-2", queue: null, console.Console, console.Error, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", console.Error.ToString());
+        var output = console.Output;
+        Assert.Contains("validate-network_error", output, StringComparison.Ordinal);
+        Assert.Contains("Aro.Contracts:ValidateNetwork", output, StringComparison.Ordinal);
+        Assert.Contains("2026-01-02 03:04:05Z", output, StringComparison.Ordinal);
+        Assert.Contains("Azure.RequestFailedException: The cloud did not answer (m-2).", output, StringComparison.Ordinal);
+        Assert.Contains("at Aro.Consumers.Network.ValidateNetworkConsumer.Consume", output, StringComparison.Ordinal);
+        Assert.Contains("Aro-Trace", output, StringComparison.Ordinal);
+        Assert.Contains("MT-Fault-InputAddress", output, StringComparison.Ordinal);
+        Assert.Contains("\"messageId\": \"m-2\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("m-1", output, StringComparison.Ordinal);
+        Assert.Equal(3u, await MessageCountAsync(ErrorQueue));
+    }
+
+    [Fact]
+    public async Task Show_of_an_unknown_id_or_queue_is_one_line_and_exit_code_1()
+    {
+        var unknownId = new TestConsole();
+        Assert.Equal(1, await DeadLettersCommand.ShowAsync(_settings, "m-9", Endpoint, unknownId.Console, unknownId.Error, CancellationToken.None));
+        Assert.Equal("aro-rp: no dead letter with message id m-9 in validate-network_error." + Environment.NewLine, unknownId.Error.ToString());
+        Assert.Equal("", unknownId.Output);
+
+        var unknownQueue = new TestConsole();
+        Assert.Equal(1, await DeadLettersCommand.ShowAsync(_settings, "m-1", "configure-dns", unknownQueue.Console, unknownQueue.Error, CancellationToken.None));
+        Assert.Equal("aro-rp: no dead letter with message id m-1 in configure-dns_error." + Environment.NewLine, unknownQueue.Error.ToString());
+    }
+
+    [Fact]
     public async Task Requeue_moves_one_message_back_to_its_queue_without_fault_headers_and_keeps_the_others()
     {
         var (exitCode, output) = await RunAsync("requeue", "--queue", Endpoint, "--message-id", "m-2");
@@ -111,6 +147,7 @@ public sealed class DeadLetterQueuesTests : IAsyncLifetime
         {
             ["MT-Fault-Message"] = Encoding.UTF8.GetBytes($"The cloud did not answer ({id})."),
             ["MT-Fault-ExceptionType"] = Encoding.UTF8.GetBytes("Azure.RequestFailedException"),
+            ["MT-Fault-StackTrace"] = Encoding.UTF8.GetBytes("   at Aro.Consumers.Network.ValidateNetworkConsumer.Consume(ConsumeContext`1 context)"),
             ["MT-Fault-InputAddress"] = Encoding.UTF8.GetBytes("rabbitmq://localhost/some-vhost/validate-network"),
             ["MT-Fault-Timestamp"] = Encoding.UTF8.GetBytes("2026-01-02T03:04:05.0000000Z"),
             ["MT-Reason"] = Encoding.UTF8.GetBytes("fault"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Aro.Messaging.DeadLetters;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -75,6 +76,33 @@ public sealed class DeadLetterQueues : IAsyncDisposable
             return await Task.FromResult(Disposition.Keep);
         }, cancellationToken);
         return listed;
+    }
+
+    /// <summary>The first message with <paramref name="messageId"/> in full, or null; like list, it leaves every message where it is.</summary>
+    public async Task<DeadLetterMessage?> ShowAsync(string errorQueue, string messageId, CancellationToken cancellationToken)
+    {
+        DeadLetterMessage? shown = null;
+        await ForEachAsync(errorQueue, (_, message) =>
+        {
+            var deadLetter = Describe(errorQueue, message);
+            if (shown is null && Matches(deadLetter, messageId))
+            {
+                var headers = message.BasicProperties.Headers ?? new Dictionary<string, object?>();
+                shown = new DeadLetterMessage(
+                    errorQueue,
+                    deadLetter.OriginalQueue,
+                    deadLetter.MessageId,
+                    deadLetter.MessageType,
+                    deadLetter.FaultedAt,
+                    deadLetter.FaultReason,
+                    ExceptionOf(headers),
+                    [.. headers.Select(header => KeyValuePair.Create(header.Key, Header(headers, header.Key)))],
+                    Encoding.UTF8.GetString(message.Body.Span));
+            }
+
+            return Task.FromResult(Disposition.Keep);
+        }, cancellationToken);
+        return shown;
     }
 
     /// <summary>Moves the matching messages (all when <paramref name="messageId"/> is null) back to their original queue; returns how many.</summary>
@@ -189,6 +217,21 @@ public sealed class DeadLetterQueues : IAsyncDisposable
             MessageTypeOf(properties, headers, message.Body),
             Header(headers, "MT-Fault-Message"),
             faultedAt);
+    }
+
+    // MassTransit's fault headers: the exception's type, message and stack trace, as one text like .NET prints it.
+    private static string? ExceptionOf(IDictionary<string, object?> headers)
+    {
+        var type = Header(headers, "MT-Fault-ExceptionType");
+        var message = Header(headers, "MT-Fault-Message");
+        var stackTrace = Header(headers, "MT-Fault-StackTrace");
+        if (type is null && message is null && stackTrace is null)
+        {
+            return null;
+        }
+
+        var exception = type is null ? message : message is null ? type : $"{type}: {message}";
+        return stackTrace is null ? exception : $"{exception}{Environment.NewLine}{stackTrace}";
     }
 
     // MassTransit names the type as urn:message:Namespace:Type: in the JSON envelope's messageType (first is the most
