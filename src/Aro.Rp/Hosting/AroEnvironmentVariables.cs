@@ -34,6 +34,10 @@ internal static partial class AroEnvironmentVariables
         ("ARO_ARM_METADATA_REFRESH_INTERVAL", ["ArmAuthentication:RefreshInterval"]),
         ("ARO_ADMIN_CA_CERTIFICATE_FILE", ["AdminAuthentication:CaCertificateFile"]),
         ("ARO_ADMIN_CLIENT_CERTIFICATE_SUBJECT", ["AdminAuthentication:ClientCertificateSubject"]),
+        ("ARO_ADMIN_URL", ["AdminClient:Url"]),
+        ("ARO_ADMIN_CLIENT_CERTIFICATE_FILE", ["AdminClient:CertificateFile"]),
+        ("ARO_ADMIN_CLIENT_KEY_FILE", ["AdminClient:KeyFile"]),
+        ("ARO_ADMIN_SERVER_CERTIFICATE_FILE", ["AdminClient:ServerCertificateFile"]),
         ("ARO_LOG_LEVEL", ["Serilog:MinimumLevel:Default"]),
         ("ARO_LOG_FORMAT", ["Rp:LogFormat"]),
         ("ARO_CLOUD_ENDPOINT", ["Cloud:ArmEndpoint"]),
@@ -60,6 +64,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_SCHEDULER_POLL_INTERVAL", ["Messaging:Scheduler:PollInterval"]),
         .. ServiceBusEnvironmentVariables.ConfigurationKeys.Select(mapping => (mapping.Key, new[] { mapping.Value })),
         ("ARO_KEYVAULT_URL", ["Rp:KeyVaultUrl"]),
+        ("ARO_KEYVAULT_REFRESH_INTERVAL", ["Rp:KeyVaultRefreshInterval"]),
         ("ARO_AZURE_CREDENTIAL", ["AzureIdentity:Credential"]),
         ("ARO_MANAGED_IDENTITY_CLIENT_ID", ["AzureIdentity:ManagedIdentityClientId"]),
     ];
