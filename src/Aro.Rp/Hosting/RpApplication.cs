@@ -80,6 +80,7 @@ internal static class RpApplication
             ?? (runsFrontend ? new RpOptions().ListenUrl : RpOptions.BackendListenUrl));
 
         builder.Services.AddAroPersistence(builder.Configuration);
+        builder.Services.AddAroCosmosCredential(builder.Configuration);
         builder.Services.AddAroKeyVault(builder.Configuration);
         builder.Services.AddOptions<PersistenceOptions>().Configure<IOptions<RpOptions>>((persistence, rp) =>
         {
