@@ -16,7 +16,9 @@ internal static class AdminCommand
 
     public static Command Create()
     {
-        var command = new Command("admin", "Call the RP's admin API with the admin client certificate (ARO_ADMIN_URL, ARO_ADMIN_CLIENT_CERTIFICATE_FILE, ARO_ADMIN_CLIENT_KEY_FILE).");
+        var command = new Command("admin", CommandHelp.WithEnvironment(
+            "Call the RP's admin API with the admin client certificate.",
+            AroEnvironmentVariables.For("AdminClient")));
         var kubeconfig = new Command("kubeconfig", "A cluster's admin kubeconfig (listAdminCredentials), to standard output or --output.") { ResourceIdArgument, OutputOption };
         kubeconfig.SetAction((parseResult, cancellationToken) => KubeconfigAsync(
             AroConfiguration.Build([.. parseResult.UnmatchedTokens]),

@@ -14,7 +14,9 @@ internal static class KeysCommand
 {
     public static Command Create()
     {
-        var command = new Command("keys", "The secret-sealing keys of the RP's store.");
+        var command = new Command("keys", CommandHelp.WithEnvironment(
+            "The secret-sealing keys of the RP's store.",
+            AroEnvironmentVariables.For("Persistence", "Rp:DataDirectory", "Rp:KeyVaultUrl")));
         var rotate = new Command("rotate", "Add a sealing key and re-seal every stored secret with it (resumable: run it again after an interruption).");
         rotate.SetAction((parseResult, cancellationToken) =>
             RotateAsync(AroConfiguration.Build([.. parseResult.UnmatchedTokens]), AnsiConsole.Console, Console.Error, cancellationToken));
