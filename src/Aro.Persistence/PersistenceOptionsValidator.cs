@@ -28,9 +28,9 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
                 failures.Add($"{Section}:Cosmos:Endpoint must be an absolute URL when the store is cosmos (set ARO_COSMOS_ENDPOINT).");
             }
 
-            if (string.IsNullOrWhiteSpace(cosmos.Key))
+            if (string.IsNullOrWhiteSpace(cosmos.Key) && !cosmos.UseAzureCredential)
             {
-                failures.Add($"{Section}:Cosmos:Key is required when the store is cosmos (set ARO_COSMOS_KEY).");
+                failures.Add($"{Section}:Cosmos:Key is required when the store is cosmos and no Entra ID credential is chosen (set ARO_COSMOS_KEY, or ARO_MANAGED_IDENTITY_CLIENT_ID / ARO_AZURE_CREDENTIAL for the identity's token).");
             }
 
             if (string.IsNullOrWhiteSpace(cosmos.DatabaseName))

@@ -38,7 +38,10 @@ public static class PersistenceServiceCollectionExtensions
         // Both stores are registered, and only the selected one is ever created: nothing touches a disk or an
         // account the configuration did not ask for.
         services.AddSingleton(provider => new SqliteDatabase(Options(provider).DataDirectory));
-        services.AddSingleton(provider => new CosmosDatabase(Options(provider).Cosmos));
+        // With no key, the account is reached with the host's Entra ID credential (registered by the host that chose it).
+        services.AddSingleton(provider => new CosmosDatabase(
+            Options(provider).Cosmos,
+            Options(provider).Cosmos.UseAzureCredential ? provider.GetRequiredService<Azure.Core.TokenCredential>() : null));
         AddStore<IOpenShiftClusterStore, SqliteOpenShiftClusterStore, CosmosOpenShiftClusterStore>(services);
         AddStore<ISubscriptionStore, SqliteSubscriptionStore, CosmosSubscriptionStore>(services);
         AddStore<IAsyncOperationStore, SqliteAsyncOperationStore, CosmosAsyncOperationStore>(services);

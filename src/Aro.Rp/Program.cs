@@ -13,6 +13,9 @@ root.Subcommands.Add(ComponentCommand.Backend());
 root.Subcommands.Add(LocalCloudCommand.Create());
 root.Subcommands.Add(DeadLettersCommand.Create());
 root.Subcommands.Add(ClustersCommand.Create());
+root.Subcommands.Add(GenKeyCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 root.SetAction(RunCommand.RunAsync);
 
 var parseResult = root.Parse(args);

@@ -3,7 +3,8 @@ namespace Aro.Frontend.Authentication;
 /// <summary>
 /// Who may call the admin API (section "AdminAuthentication"): a client certificate that chains to
 /// <see cref="CaCertificateFile"/>, carries the client-authentication EKU and whose subject common name is exactly
-/// <see cref="ClientCertificateSubject"/>. Without both settings nobody may.
+/// <see cref="ClientCertificateSubject"/>. Without both settings nobody may. With ARO_KEYVAULT_URL the CA comes from
+/// Key Vault instead of the file (<see cref="AdminCertificateAuthority"/>).
 /// </summary>
 public sealed class AdminAuthenticationOptions
 {
@@ -14,6 +15,4 @@ public sealed class AdminAuthenticationOptions
 
     /// <summary>The exact subject common name of the admin client certificate, e.g. aro-admin.</summary>
     public string? ClientCertificateSubject { get; set; }
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(CaCertificateFile) && !string.IsNullOrWhiteSpace(ClientCertificateSubject);
 }

@@ -11,7 +11,7 @@ namespace Aro.Frontend.Authentication;
 /// system store, so a publicly trusted certificate with the right name is still refused), no self-signed
 /// certificates, the validity period checked, then the client-authentication EKU and the exact subject CN.
 /// </summary>
-public sealed class AdminCertificateAuthentication(IOptions<AdminAuthenticationOptions> admin) : IConfigureNamedOptions<CertificateAuthenticationOptions>
+public sealed class AdminCertificateAuthentication(IOptions<AdminAuthenticationOptions> admin, AdminCertificateAuthority authority) : IConfigureNamedOptions<CertificateAuthenticationOptions>
 {
     public const string Scheme = "AdminCertificate";
 
@@ -31,9 +31,12 @@ public sealed class AdminCertificateAuthentication(IOptions<AdminAuthenticationO
         options.ValidateCertificateUse = true;
         options.ValidateValidityPeriod = true;
         var settings = admin.Value;
-        if (settings.IsConfigured)
+        var authorityCertificate = authority.Current;
+        var configured = !string.IsNullOrWhiteSpace(settings.ClientCertificateSubject)
+            && (authorityCertificate is not null || !string.IsNullOrWhiteSpace(settings.CaCertificateFile));
+        if (configured)
         {
-            options.CustomTrustStore.Add(LoadCertificate(settings.CaCertificateFile!));
+            options.CustomTrustStore.Add(authorityCertificate ?? LoadCertificate(settings.CaCertificateFile!));
         }
 
         options.Events = new CertificateAuthenticationEvents
@@ -42,9 +45,9 @@ public sealed class AdminCertificateAuthentication(IOptions<AdminAuthenticationO
             {
                 var certificate = context.ClientCertificate;
                 var commonName = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-                if (!settings.IsConfigured)
+                if (!configured)
                 {
-                    context.Fail("The admin API is not configured (ARO_ADMIN_CA_CERTIFICATE_FILE, ARO_ADMIN_CLIENT_CERTIFICATE_SUBJECT).");
+                    context.Fail("The admin API is not configured (ARO_ADMIN_CA_CERTIFICATE_FILE or the Key Vault admin CA, ARO_ADMIN_CLIENT_CERTIFICATE_SUBJECT).");
                 }
                 else if (!HasClientAuthenticationUsage(certificate))
                 {

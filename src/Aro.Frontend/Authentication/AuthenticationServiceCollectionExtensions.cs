@@ -45,6 +45,7 @@ public static class AuthenticationServiceCollectionExtensions
             });
         services.AddHealthChecks().AddCheck<ArmCertificateHealthCheck>("arm-client-certificates");
 
+        services.AddSingleton<AdminCertificateAuthority>();
         services.AddAuthentication().AddCertificate(AdminCertificateAuthentication.Scheme, _ => { });
         services.AddSingleton<IConfigureOptions<CertificateAuthenticationOptions>, AdminCertificateAuthentication>();
         return services;

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 
 namespace Aro.Persistence.Cosmos;
@@ -25,16 +26,22 @@ public sealed class CosmosDatabase : IDisposable
     private readonly bool _createContainers;
     private readonly OneTimeInitialization _database;
 
-    public CosmosDatabase(CosmosStoreOptions options)
+    /// <param name="credential">Used when <paramref name="options"/> carry no key: the SDK asks it for a token of the account's scope.</param>
+    public CosmosDatabase(CosmosStoreOptions options, TokenCredential? credential = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Endpoint);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Key);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabaseName);
+        if (string.IsNullOrWhiteSpace(options.Key) && credential is null)
+        {
+            throw new ArgumentException("A Cosmos DB client needs an account key or a token credential.", nameof(credential));
+        }
 
         Endpoint = options.Endpoint;
         DatabaseName = options.DatabaseName;
         _createContainers = options.CreateContainers;
-        _client = new CosmosClient(options.Endpoint, options.Key, ClientOptions(options));
+        _client = string.IsNullOrWhiteSpace(options.Key)
+            ? new CosmosClient(options.Endpoint, credential, ClientOptions(options))
+            : new CosmosClient(options.Endpoint, options.Key, ClientOptions(options));
         _database = new OneTimeInitialization(CreateDatabaseAsync);
     }
 

@@ -6,8 +6,15 @@ public sealed class CosmosStoreOptions
     /// <summary>The account endpoint, e.g. https://myaccount.documents.azure.com:443/ (ARO_COSMOS_ENDPOINT).</summary>
     public string? Endpoint { get; set; }
 
-    /// <summary>The account key (ARO_COSMOS_KEY). A local test server accepts any key.</summary>
+    /// <summary>The account key (ARO_COSMOS_KEY). A local test server accepts any key. Set, it wins over <see cref="UseAzureCredential"/>.</summary>
     public string? Key { get; set; }
+
+    /// <summary>
+    /// Authenticate with the process's Entra ID credential (the host's <c>TokenCredential</c>) instead of a key, as an
+    /// account with local (key) auth disabled requires. The RP sets it when ARO_AZURE_CREDENTIAL or
+    /// ARO_MANAGED_IDENTITY_CLIENT_ID chooses a credential and ARO_COSMOS_KEY is unset.
+    /// </summary>
+    public bool UseAzureCredential { get; set; }
 
     /// <summary>The database holding every container (ARO_COSMOS_DATABASE).</summary>
     public string DatabaseName { get; set; } = "aro";

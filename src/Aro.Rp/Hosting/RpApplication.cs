@@ -3,6 +3,7 @@ using Aro.Frontend;
 using Aro.Messaging;
 using Aro.Persistence;
 using Aro.Rp.Admin;
+using Aro.Rp.KeyVault;
 using Aro.Rp.LocalCloud;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,9 +58,19 @@ internal static class RpApplication
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<RpOptions>>().Value;
+            var keyVault = kestrel.ApplicationServices.GetService<KeyVaultMaterialRefresher>();
             kestrel.ConfigureHttpsDefaults(https =>
             {
-                https.ServerCertificate = ServingCertificate.Load(options);
+                if (keyVault is not null)
+                {
+                    // Asked per handshake, so a certificate rotated in the vault is served from the next refresh on.
+                    https.ServerCertificateSelector = (_, _) => keyVault.Current?.ServingCertificate;
+                }
+                else
+                {
+                    https.ServerCertificate = ServingCertificate.Load(options);
+                }
+
                 ClientCertificateHosting.ConfigureHttps(https, options);
             });
         });
@@ -71,6 +82,8 @@ internal static class RpApplication
             ?? (runsFrontend ? new RpOptions().ListenUrl : RpOptions.BackendListenUrl));
 
         builder.Services.AddAroPersistence(builder.Configuration);
+        builder.Services.AddAroCosmosCredential(builder.Configuration);
+        builder.Services.AddAroKeyVault(builder.Configuration);
         builder.Services.AddOptions<PersistenceOptions>().Configure<IOptions<RpOptions>>((persistence, rp) =>
         {
             // One data directory for the whole host unless the store is pointed elsewhere explicitly.

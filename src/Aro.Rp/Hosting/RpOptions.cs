@@ -26,6 +26,15 @@ public sealed class RpOptions
     /// <summary>A PKCS#12 serving certificate; required in production, generated in development when absent.</summary>
     public string? TlsCertificateFile { get; set; }
 
+    /// <summary>
+    /// The RP's Key Vault (ARO_KEYVAULT_URL), e.g. https://myrp-kv.vault.azure.net/. Set: the serving certificate, the
+    /// admin CA and the sealing keys come from it (KeyVaultObjectNames) instead of files, read with the process's Azure credential.
+    /// </summary>
+    public Uri? KeyVaultUrl { get; set; }
+
+    /// <summary>How often the Key Vault material is read again, so a rotated certificate or key is used without a restart.</summary>
+    public TimeSpan KeyVaultRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>text (human-readable) or json (compact JSON, one event a line).</summary>
     [RegularExpression("^(text|json)$", ErrorMessage = "ARO_LOG_FORMAT must be text or json.")]
     public string LogFormat { get; set; } = "text";

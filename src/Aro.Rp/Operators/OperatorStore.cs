@@ -52,6 +52,7 @@ internal sealed class OperatorStore : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAroPersistence(configuration);
+        services.AddAroCosmosCredential(configuration);
         var dataDirectory = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.DataDirectory)}"] ?? new RpOptions().DataDirectory;
         services.AddOptions<PersistenceOptions>().Configure(persistence =>
         {

@@ -31,9 +31,17 @@ internal sealed class ProductionRp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The certificate the RP serves (unless Key Vault supplies another), without its key.</summary>
+    public X509Certificate2 ServingCertificate => X509CertificateLoader.LoadCertificate(
+        X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(_dataDirectory, "serving.pfx"), null).RawData);
+
     public X509Certificate2 ArmCertificate => Cloud.Services.GetRequiredService<ArmClientCertificates>().Current;
 
-    public static async Task<ProductionRp> StartAsync(TestCertificates certificates, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="prepareCloud">Runs once the local cloud listens and before the RP starts (to fill its Key Vault); returns more settings.</param>
+    public static async Task<ProductionRp> StartAsync(
+        TestCertificates certificates,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Func<LocalCloudServer, Task<IReadOnlyDictionary<string, string>>>? prepareCloud = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("aro-security-").FullName;
         var cloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Url = "https://localhost:0" });
@@ -71,8 +79,23 @@ internal sealed class ProductionRp : IAsyncDisposable
             all[key] = value;
         }
 
+        foreach (var (key, value) in prepareCloud is null ? new Dictionary<string, string>() : await prepareCloud(cloud))
+        {
+            all[key] = value;
+        }
+
         var app = RpApplication.Build([.. all.Select(setting => $"--{setting.Key}={setting.Value}")]);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await cloud.DisposeAsync();
+            throw;
+        }
+
         return new ProductionRp(app, cloud, dataDirectory, new Uri($"https://127.0.0.1:{port}/"));
     }
 
