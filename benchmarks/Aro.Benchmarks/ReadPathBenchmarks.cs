@@ -123,12 +123,13 @@ public class ReadPathBenchmarks
 
         // One provisioned document (its RSA keys are slow to make), copied under other names.
         var serializer = services.GetRequiredService<DocumentJsonSerializer>();
-        var template = serializer.Serialize(ExampleCluster.ProvisionedDocument());
+        var example = ExampleCluster.ProvisionedDocument();
+        var template = serializer.Serialize(example);
         var clusters = services.GetRequiredService<IOpenShiftClusterStore>();
         var resourceId = "";
         for (var i = 0; i < Clusters; i++)
         {
-            var document = serializer.Deserialize<OpenShiftClusterDocument>(template);
+            var document = serializer.Deserialize<OpenShiftClusterDocument>(template, example.Id);
             resourceId = ExampleCluster.ResourceId + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
             document.Id = OpenShiftClusterDocument.KeyFor(resourceId);
             document.OpenShiftCluster.Id = resourceId;

@@ -50,9 +50,9 @@ public class SecretSealingBenchmarks
 
     [Benchmark(Baseline = true, Description = "Deserialize, no secrets")]
     [BenchmarkCategory(Read)]
-    public OpenShiftClusterDocument DeserializeWithoutSecrets() => _serializer.Deserialize<OpenShiftClusterDocument>(_plainJson);
+    public OpenShiftClusterDocument DeserializeWithoutSecrets() => _serializer.Deserialize<OpenShiftClusterDocument>(_plainJson, _withoutSecrets.Id);
 
     [Benchmark(Description = "Deserialize, opening 7 secrets")]
     [BenchmarkCategory(Read)]
-    public OpenShiftClusterDocument DeserializeOpeningSecrets() => _serializer.Deserialize<OpenShiftClusterDocument>(_sealedJson);
+    public OpenShiftClusterDocument DeserializeOpeningSecrets() => _serializer.Deserialize<OpenShiftClusterDocument>(_sealedJson, _withSecrets.Id);
 }

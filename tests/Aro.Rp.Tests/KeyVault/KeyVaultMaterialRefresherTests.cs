@@ -15,6 +15,8 @@ namespace Aro.Rp.Tests.KeyVault;
 [Collection(nameof(EnvironmentVariableCollection))]
 public sealed class KeyVaultMaterialRefresherTests : IDisposable
 {
+    private static readonly SecretBinding Binding = new("/subscriptions/s/resourcegroups/rg/providers/microsoft.redhatopenshift/openshiftclusters/c", "adminKubeconfig");
+
     private readonly TestCertificates _certificates = new();
 
     [Fact]
@@ -78,18 +80,18 @@ public sealed class KeyVaultMaterialRefresherTests : IDisposable
         using var _ = vault;
         var protector = rp.Services.GetRequiredService<ISecretProtector>();
         var keyRing = rp.Services.GetRequiredService<ISecretKeyRing>();
-        var sealedBefore = protector.Protect("kubeconfig v1"u8);
+        var sealedBefore = protector.Protect("kubeconfig v1"u8, Binding);
         var firstKey = keyRing.CurrentKey.Id;
 
         var secondKey = await vault!.AddSealingKeyAsync();
         Assert.True(await rp.Services.GetRequiredService<KeyVaultMaterialRefresher>().RefreshAsync(CancellationToken.None));
 
-        Assert.Equal("kubeconfig v1"u8.ToArray(), protector.Unprotect(sealedBefore));
+        Assert.Equal("kubeconfig v1"u8.ToArray(), protector.Unprotect(sealedBefore, Binding));
         Assert.Equal(secondKey, keyRing.CurrentKey.Id);
-        var sealedAfter = protector.Protect("kubeconfig v2"u8);
+        var sealedAfter = protector.Protect("kubeconfig v2"u8, Binding);
         Assert.Contains(secondKey, sealedAfter, StringComparison.Ordinal);
         Assert.DoesNotContain(firstKey, sealedAfter, StringComparison.Ordinal);
-        Assert.Equal("kubeconfig v2"u8.ToArray(), protector.Unprotect(sealedAfter));
+        Assert.Equal("kubeconfig v2"u8.ToArray(), protector.Unprotect(sealedAfter, Binding));
     }
 
     [Fact]
