@@ -148,7 +148,17 @@ public sealed class ServiceBusReceiveTransport(ServiceBusReceiveEndpointContext 
             {
                 // Stops taking messages and waits for the handlers in flight, which complete their messages.
                 await _processor.StopProcessingAsync(CancellationToken.None);
-                await _processor.DisposeAsync();
+                try
+                {
+                    await _processor.DisposeAsync();
+                }
+                catch (Exception exception) when (exception is TimeoutException or ServiceBusException)
+                {
+                    // The handlers are done and their messages settled; only closing the link failed (a broker that
+                    // never answers the receiver's final drain, say). Stopping the bus must not fail for it: an
+                    // unsettled lock would expire and its message return, as after a lost connection.
+                    LogContext.Warning?.Log(exception, "Service Bus receiver on {Queue} did not close cleanly", _context.QueueName);
+                }
             }
 
             await base.ActiveAndActualAgentsCompleted(context);

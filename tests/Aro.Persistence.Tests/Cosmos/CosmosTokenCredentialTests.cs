@@ -1,4 +1,5 @@
 using Aro.Persistence.Cosmos;
+using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using Aro.Persistence.Tests.Stores;
 using Azure.Core;
@@ -18,6 +19,7 @@ namespace Aro.Persistence.Tests.Cosmos;
 public sealed class CosmosTokenCredentialTests(CosmosTestServer server) : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
+    private readonly string _databaseName = $"aro-token-{Guid.NewGuid():N}";
 
     public void Dispose() => _directory.Dispose();
 
@@ -33,7 +35,9 @@ public sealed class CosmosTokenCredentialTests(CosmosTestServer server) : IDispo
                 ["Persistence:Store"] = "cosmos",
                 ["Persistence:DataDirectory"] = _directory.Path,
                 ["Persistence:Cosmos:Endpoint"] = server.Endpoint,
-                ["Persistence:Cosmos:DatabaseName"] = server.DatabaseName,
+                // A database of its own: its documents are sealed with this test's keys, which the shared database's
+                // cross-subscription scans (ListUnsettled, ListByDomain) of the other tests could not open.
+                ["Persistence:Cosmos:DatabaseName"] = _databaseName,
                 ["Persistence:Cosmos:AllowUntrustedCertificates"] = "true",
                 ["Persistence:Cosmos:UseAzureCredential"] = "true",
             }).Build());
@@ -42,8 +46,16 @@ public sealed class CosmosTokenCredentialTests(CosmosTestServer server) : IDispo
         await database.EnsureContainerAsync(ContainerNames.OpenShiftClusters, CancellationToken.None);
         var clusters = provider.GetRequiredService<IOpenShiftClusterStore>();
 
-        var created = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
-        var read = await clusters.GetAsync(created.PartitionKey, created.Id, CancellationToken.None);
+        OpenShiftClusterDocument? read;
+        try
+        {
+            var created = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()), CancellationToken.None);
+            read = await clusters.GetAsync(created.PartitionKey, created.Id, CancellationToken.None);
+        }
+        finally
+        {
+            await database.Client.GetDatabase(_databaseName).DeleteAsync();
+        }
 
         Assert.NotNull(read);
         Assert.Equal($"https://{new Uri(server.Endpoint).Host}/.default", Assert.Single(credential.Scopes.Distinct()));
