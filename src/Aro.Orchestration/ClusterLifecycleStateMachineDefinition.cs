@@ -5,8 +5,9 @@ namespace Aro.Orchestration;
 /// <summary>
 /// The saga endpoint. Retry re-runs a message on fresh state after a lost optimistic-concurrency race (the
 /// DNS and Ignition outcomes of the fork arrive together) or a busy store; the in-memory outbox holds every
-/// output until the instance is saved, so a retried or failed attempt emits nothing. Within a process one cluster's
-/// messages run one at a time (<see cref="SagaPartitioning"/>), so such races are between processes only.
+/// output until the instance is saved, so a retried or failed attempt emits nothing. Step timeouts scheduled on a
+/// broker that schedules outside the outbox (Service Bus) are the exception: a retried attempt's timeout stays
+/// scheduled, fires later and is ignored (it is not the saga's current attempt).
 /// </summary>
 public sealed class ClusterLifecycleStateMachineDefinition : SagaDefinition<ClusterLifecycleState>
 {
@@ -22,6 +23,5 @@ public sealed class ClusterLifecycleStateMachineDefinition : SagaDefinition<Clus
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(20, 100, 250, 500, 1000, 2000));
         endpointConfigurator.UseInMemoryOutbox(context);
-        sagaConfigurator.PartitionByCluster(endpointConfigurator.CreatePartitioner(ConcurrentMessageLimit ?? 16));
     }
 }

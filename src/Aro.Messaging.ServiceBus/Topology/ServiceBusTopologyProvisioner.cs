@@ -56,24 +56,12 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
     public Task EnsureTopicAsync(Type messageType, bool create, CancellationToken cancellationToken) =>
         EnsureTopicAsync(ServiceBusEntityNames.Topic(messageType), create, cancellationToken);
 
-    private async Task EnsureQueueAsync(string queue, bool create, CancellationToken cancellationToken)
-    {
-        if (!create)
-        {
-            if (!await _probe.QueueExistsAsync(queue, cancellationToken))
-            {
-                throw new MissingEntityException(queue);
-            }
-
-            return;
-        }
-
-        if ((await administration.QueueExistsAsync(queue, cancellationToken)).Value)
-        {
-            return;
-        }
-
-        await CreateIgnoringRaceAsync(() => administration.CreateQueueAsync(
+    private Task EnsureQueueAsync(string queue, bool create, CancellationToken cancellationToken) => EnsureEntityAsync(
+        queue,
+        create,
+        token => _probe.QueueExistsAsync(queue, token),
+        async token => (await administration.QueueExistsAsync(queue, token)).Value,
+        token => administration.CreateQueueAsync(
             new CreateQueueOptions(queue)
             {
                 LockDuration = options.LockDuration,
@@ -82,56 +70,62 @@ public sealed class ServiceBusTopologyProvisioner(ServiceBusAdministrationClient
                 DuplicateDetectionHistoryTimeWindow = options.DuplicateDetectionWindow,
                 DeadLetteringOnMessageExpiration = true,
             },
-            cancellationToken));
-    }
+            token),
+        cancellationToken);
 
-    private async Task EnsureTopicAsync(string topic, bool create, CancellationToken cancellationToken)
-    {
-        if (!create)
-        {
-            if (!await _probe.TopicExistsAsync(topic, cancellationToken))
-            {
-                throw new MissingEntityException(topic);
-            }
-
-            return;
-        }
-
-        if ((await administration.TopicExistsAsync(topic, cancellationToken)).Value)
-        {
-            return;
-        }
-
-        await CreateIgnoringRaceAsync(() => administration.CreateTopicAsync(
+    private Task EnsureTopicAsync(string topic, bool create, CancellationToken cancellationToken) => EnsureEntityAsync(
+        topic,
+        create,
+        token => _probe.TopicExistsAsync(topic, token),
+        async token => (await administration.TopicExistsAsync(topic, token)).Value,
+        token => administration.CreateTopicAsync(
             new CreateTopicOptions(topic)
             {
                 RequiresDuplicateDetection = true,
                 DuplicateDetectionHistoryTimeWindow = options.DuplicateDetectionWindow,
             },
-            cancellationToken));
-    }
+            token),
+        cancellationToken);
 
-    private async Task EnsureSubscriptionAsync(string topic, string subscription, string queue, bool create, CancellationToken cancellationToken)
+    // Messages land in the endpoint queue, where the queue's own lock, delivery count and dead-letter queue apply; the
+    // subscription itself never holds them.
+    private Task EnsureSubscriptionAsync(string topic, string subscription, string queue, bool create, CancellationToken cancellationToken) => EnsureEntityAsync(
+        $"{topic}/Subscriptions/{subscription}",
+        create,
+        token => _probe.SubscriptionExistsAsync(topic, subscription, token),
+        async token => (await administration.SubscriptionExistsAsync(topic, subscription, token)).Value,
+        token => administration.CreateSubscriptionAsync(
+            new CreateSubscriptionOptions(topic, subscription) { ForwardTo = queue, MaxDeliveryCount = options.MaxDeliveryCount },
+            token),
+        cancellationToken);
+
+    /// <summary>
+    /// Without <paramref name="create"/> (production: data-plane rights only) an entity is only looked for through the
+    /// data plane and a missing one is <see cref="MissingEntityException"/>; with it, the administration client creates
+    /// what is missing.
+    /// </summary>
+    private static async Task EnsureEntityAsync<T>(
+        string path,
+        bool create,
+        Func<CancellationToken, Task<bool>> existsOnDataPlane,
+        Func<CancellationToken, Task<bool>> existsOnAdministration,
+        Func<CancellationToken, Task<T>> createIt,
+        CancellationToken cancellationToken)
     {
         if (!create)
         {
-            if (!await _probe.SubscriptionExistsAsync(topic, subscription, cancellationToken))
+            if (!await existsOnDataPlane(cancellationToken))
             {
-                throw new MissingEntityException($"{topic}/Subscriptions/{subscription}");
+                throw new MissingEntityException(path);
             }
 
             return;
         }
 
-        if ((await administration.SubscriptionExistsAsync(topic, subscription, cancellationToken)).Value)
+        if (!await existsOnAdministration(cancellationToken))
         {
-            return;
+            await CreateIgnoringRaceAsync(() => createIt(cancellationToken));
         }
-        // Messages land in the endpoint queue, where the queue's own lock, delivery count and dead-letter
-        // queue apply; the subscription itself never holds them.
-        await CreateIgnoringRaceAsync(() => administration.CreateSubscriptionAsync(
-            new CreateSubscriptionOptions(topic, subscription) { ForwardTo = queue, MaxDeliveryCount = options.MaxDeliveryCount },
-            cancellationToken));
     }
 
     /// <summary>Another process may create the same entity between the check and the create; that is success.</summary>

@@ -50,10 +50,14 @@ public sealed class ServiceBusEndToEndTests
         Assert.Contains("provision-virtual-machines", queues.Keys);
         Assert.Contains("tear-down-cluster", queues.Keys);
         Assert.DoesNotContain("aro-scheduler", queues.Keys);
-        // (queue, dead letters, scheduled)
-        Assert.All(queues, queue => Assert.Equal(
+        // (queue, dead letters, scheduled). The saga's own queue may hold a step timeout scheduled by an attempt that lost
+        // an optimistic-concurrency race (the fork's two answers at once) and was retried: the broker schedules outside
+        // the outbox, so that timeout stays, fires later and is ignored. Every other queue is empty.
+        Assert.All(queues.Where(queue => queue.Key != "cluster-lifecycle-state"), queue => Assert.Equal(
             (queue.Key, 0, 0),
             (queue.Key, Counts(queue.Value)["deadLetter"]!.GetValue<int>(), Counts(queue.Value)["scheduled"]!.GetValue<int>())));
+        Assert.Equal(0, Counts(queues["cluster-lifecycle-state"])["deadLetter"]!.GetValue<int>());
+        Assert.InRange(Counts(queues["cluster-lifecycle-state"])["scheduled"]!.GetValue<int>(), 0, 4);
         var provision = Assert.Single(serviceBus["topics"]!.AsArray(), topic => topic!["name"]!.GetValue<string>().EndsWith("/ProvisionVirtualMachines", StringComparison.Ordinal))!;
         var subscription = Assert.Single(provision["subscriptions"]!.AsArray())!;
         Assert.Equal("provision-virtual-machines", subscription["forwardTo"]!.GetValue<string>());
