@@ -123,20 +123,8 @@ public sealed class ServiceBusEndToEndTests
 
     // The Fault (which fails the operation) is published before the message is dead-lettered, so on a busy machine
     // the operation can read Failed a moment before the dead letter is there.
-    private static async Task<IReadOnlyList<ServiceBusDeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var deadLetters = await queues.ListAsync(queue, messageId: null, CancellationToken.None);
-            if (deadLetters.Count > 0 || DateTimeOffset.UtcNow > deadline)
-            {
-                return deadLetters;
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<IReadOnlyList<ServiceBusDeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue) =>
+        Polling.UntilAnyAsync(() => queues.ListAsync(queue, messageId: null, CancellationToken.None), TimeSpan.FromSeconds(30));
 
     /// <summary>The requeued command was taken and completed: nothing active or dead-lettered is left on configure-dns.</summary>
     private static async Task ConfigureDnsQueueDrainedAsync(AllInOneRp rp)

@@ -19,23 +19,32 @@ public sealed class KeyVaultMaterialRefresherTests : IDisposable
 
     private readonly TestCertificates _certificates = new();
 
-    [Fact]
-    public async Task A_certificate_rotated_in_the_vault_is_served_after_the_next_refresh()
+    /// <summary>A production RP whose serving certificate, admin CA and one sealing key come from a local vault it may read.</summary>
+    private async Task<(ProductionRp Rp, LocalVault Vault, string ServingThumbprint)> StartWithVaultAsync()
     {
         LocalVault? vault = null;
-        string first = "";
-        await using var rp = await ProductionRp.StartAsync(_certificates, prepareCloud: async cloud =>
+        var servingThumbprint = "";
+        var rp = await ProductionRp.StartAsync(_certificates, prepareCloud: async cloud =>
         {
             vault = new LocalVault(cloud, SecretsUser, CertificateUser);
-            first = await vault.ImportServingCertificateAsync();
+            servingThumbprint = await vault.ImportServingCertificateAsync();
             await vault.ImportAdminCaAsync(_certificates.AdminCa);
             await vault.AddSealingKeyAsync();
             return vault.RpSettings;
         });
-        using var _ = vault;
+        return (rp, vault!, servingThumbprint);
+    }
+
+    [Fact]
+    public async Task A_certificate_rotated_in_the_vault_is_served_after_the_next_refresh()
+    {
+        var started = await StartWithVaultAsync();
+        await using var rp = started.Rp;
+        using var vault = started.Vault;
+        var first = started.ServingThumbprint;
         Assert.Equal(first, await ServedThumbprintAsync(rp));
 
-        var second = await vault!.ImportServingCertificateAsync();
+        var second = await vault.ImportServingCertificateAsync();
         Assert.True(await rp.Services.GetRequiredService<KeyVaultMaterialRefresher>().RefreshAsync(CancellationToken.None));
 
         Assert.NotEqual(first, second);
@@ -45,18 +54,11 @@ public sealed class KeyVaultMaterialRefresherTests : IDisposable
     [Fact]
     public async Task A_failed_refresh_keeps_serving_the_last_certificate_and_the_RP_stays_ready()
     {
-        LocalVault? vault = null;
-        string first = "";
-        await using var rp = await ProductionRp.StartAsync(_certificates, prepareCloud: async cloud =>
-        {
-            vault = new LocalVault(cloud, SecretsUser, CertificateUser);
-            first = await vault.ImportServingCertificateAsync();
-            await vault.ImportAdminCaAsync(_certificates.AdminCa);
-            await vault.AddSealingKeyAsync();
-            return vault.RpSettings;
-        });
-        using var _ = vault;
-        await vault!.ImportServingCertificateAsync();
+        var started = await StartWithVaultAsync();
+        await using var rp = started.Rp;
+        using var vault = started.Vault;
+        var first = started.ServingThumbprint;
+        await vault.ImportServingCertificateAsync();
         vault.RevokeRpRoles();
 
         Assert.False(await rp.Services.GetRequiredService<KeyVaultMaterialRefresher>().RefreshAsync(CancellationToken.None));
@@ -68,22 +70,15 @@ public sealed class KeyVaultMaterialRefresherTests : IDisposable
     [Fact]
     public async Task A_value_sealed_before_a_key_rotation_still_opens_and_new_values_seal_with_the_new_key()
     {
-        LocalVault? vault = null;
-        await using var rp = await ProductionRp.StartAsync(_certificates, prepareCloud: async cloud =>
-        {
-            vault = new LocalVault(cloud, SecretsUser, CertificateUser);
-            await vault.ImportServingCertificateAsync();
-            await vault.ImportAdminCaAsync(_certificates.AdminCa);
-            await vault.AddSealingKeyAsync();
-            return vault.RpSettings;
-        });
-        using var _ = vault;
+        var started = await StartWithVaultAsync();
+        await using var rp = started.Rp;
+        using var vault = started.Vault;
         var protector = rp.Services.GetRequiredService<ISecretProtector>();
         var keyRing = rp.Services.GetRequiredService<ISecretKeyRing>();
         var sealedBefore = protector.Protect("kubeconfig v1"u8, Binding);
         var firstKey = keyRing.CurrentKey.Id;
 
-        var secondKey = await vault!.AddSealingKeyAsync();
+        var secondKey = await vault.AddSealingKeyAsync();
         Assert.True(await rp.Services.GetRequiredService<KeyVaultMaterialRefresher>().RefreshAsync(CancellationToken.None));
 
         Assert.Equal("kubeconfig v1"u8.ToArray(), protector.Unprotect(sealedBefore, Binding));
@@ -98,20 +93,13 @@ public sealed class KeyVaultMaterialRefresherTests : IDisposable
     public async Task An_admin_CA_rotated_in_the_vault_is_trusted_after_the_next_refresh_and_the_old_one_no_longer()
     {
         using var rotatedCertificates = new TestCertificates();
-        LocalVault? vault = null;
-        await using var rp = await ProductionRp.StartAsync(_certificates, prepareCloud: async cloud =>
-        {
-            vault = new LocalVault(cloud, SecretsUser, CertificateUser);
-            await vault.ImportServingCertificateAsync();
-            await vault.ImportAdminCaAsync(_certificates.AdminCa);
-            await vault.AddSealingKeyAsync();
-            return vault.RpSettings;
-        });
-        using var _ = vault;
+        var started = await StartWithVaultAsync();
+        await using var rp = started.Rp;
+        using var vault = started.Vault;
         Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync(rp, _certificates.Admin));
         Assert.Equal(HttpStatusCode.Forbidden, await AdminStatusAsync(rp, rotatedCertificates.Admin));
 
-        await vault!.ImportAdminCaAsync(rotatedCertificates.AdminCa);
+        await vault.ImportAdminCaAsync(rotatedCertificates.AdminCa);
         Assert.True(await rp.Services.GetRequiredService<KeyVaultMaterialRefresher>().RefreshAsync(CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync(rp, rotatedCertificates.Admin));

@@ -85,20 +85,8 @@ public sealed class RabbitMqEndToEndTests
 
     // MassTransit publishes the Fault (which fails the operation) before it moves the message to the error queue,
     // so on a busy machine the operation can read Failed a moment before the dead letter is there.
-    private static async Task<IReadOnlyList<DeadLetter>> DeadLettersOfAsync(DeadLetterQueues queues, string errorQueue)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var deadLetters = await queues.ListAsync(errorQueue, messageId: null, CancellationToken.None);
-            if (deadLetters.Count > 0 || DateTimeOffset.UtcNow > deadline)
-            {
-                return deadLetters;
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<IReadOnlyList<DeadLetter>> DeadLettersOfAsync(DeadLetterQueues queues, string errorQueue) =>
+        Polling.UntilAnyAsync(() => queues.ListAsync(errorQueue, messageId: null, CancellationToken.None), TimeSpan.FromSeconds(30));
 
     private static Aro.Messaging.RabbitMq.RabbitMqOptions RabbitMqSettingsOf(IConfiguration configuration) =>
         configuration.GetSection("Messaging:RabbitMq").Get<Aro.Messaging.RabbitMq.RabbitMqOptions>()!;
