@@ -6,7 +6,8 @@ public sealed class TimeoutTests
 {
     private static readonly Action<ClusterLifecycleOptions> TinyTimeouts = options =>
     {
-        options.StepTimeout = TimeSpan.FromMilliseconds(200);
+        // Long enough that a fake step answers in time on a busy machine, short of the harness's 3 s quiet period.
+        options.StepTimeout = TimeSpan.FromSeconds(1);
         options.MaxStepAttempts = 3;
     };
 
