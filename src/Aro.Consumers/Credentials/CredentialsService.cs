@@ -1,12 +1,9 @@
 using Aro.Api;
 using Aro.Api.Model;
 using Aro.Api.Resources;
-using Aro.Cloud;
-using Aro.Cloud.Clusters;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Pki;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Aro.Consumers.Credentials;
 
@@ -17,39 +14,19 @@ namespace Aro.Consumers.Credentials;
 /// </summary>
 internal sealed partial class CredentialsService(
     IClusterDocuments documents,
-    ClusterPkiEnsurer pki,
+    PkiStepStart start,
     IKubernetesEndpointResolver endpoints,
-    IOptions<CloudOptions> options,
     ILogger<CredentialsService> logger) : ICredentialsService
 {
-    private readonly CloudOptions _options = options.Value;
-
     public async Task<StepOutcome> IssueAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
-        if (stored is null)
+        var (ready, outcome) = await start.StartAsync(resourceId, operationId, IsIssued, check: null, cancellationToken);
+        if (ready is null)
         {
-            return supersession!;
+            return outcome!;
         }
 
-        if (IsIssued(stored.Cluster.Properties.Credentials))
-        {
-            return StepOutcome.Done;
-        }
-
-        var domain = ClusterDomain.For(stored.Cluster, _options);
-        if (ClusterStepErrors.CheckDomain(stored.Cluster, domain) is { } invalidDomain)
-        {
-            return StepOutcome.Failed(invalidDomain);
-        }
-
-        var (ensured, supersessionWhileEnsuring) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (ensured is null)
-        {
-            return supersessionWhileEnsuring!;
-        }
-
-        var cluster = ensured.Cluster;
+        var cluster = ready.Cluster;
 
         var clusterPki = cluster.Properties.Pki!;
         if (string.IsNullOrEmpty(clusterPki.AdminClientCertificatePem) || string.IsNullOrEmpty(clusterPki.AdminClientKeyPem))
@@ -84,8 +61,10 @@ internal sealed partial class CredentialsService(
         return StepOutcome.Done;
     }
 
-    private static bool IsIssued(ClusterCredentials? credentials) =>
-        !string.IsNullOrEmpty(credentials?.KubeadminPassword) && !string.IsNullOrEmpty(credentials.AdminKubeconfig);
+    // Issued credentials end the step before any PKI work.
+    private static bool IsIssued(OpenShiftCluster cluster) =>
+        cluster.Properties.Credentials is { } credentials
+        && !string.IsNullOrEmpty(credentials.KubeadminPassword) && !string.IsNullOrEmpty(credentials.AdminKubeconfig);
 
     private static string ClusterName(string resourceId, OpenShiftCluster cluster) =>
         ResourceId.TryParse(resourceId, out var id) ? id.Name : cluster.Name;

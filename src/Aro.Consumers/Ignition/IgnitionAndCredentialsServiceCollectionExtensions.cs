@@ -20,6 +20,7 @@ public static class IgnitionAndCredentialsServiceCollectionExtensions
         services.TryAddSingleton<ClusterPkiIssuer>();
         services.TryAddSingleton<IKubernetesEndpointResolver, ApiServerEndpointResolver>();
         services.TryAddScoped<ClusterPkiEnsurer>();
+        services.TryAddScoped<PkiStepStart>();
         services.TryAddScoped<IIgnitionService, IgnitionService>();
         services.TryAddScoped<ICredentialsService, CredentialsService>();
         return services;

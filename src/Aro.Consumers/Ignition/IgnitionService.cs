@@ -2,46 +2,27 @@ using Aro.Api;
 using Aro.Api.Model;
 using Aro.Api.Resources;
 using Aro.Api.Validation;
-using Aro.Cloud;
-using Aro.Cloud.Clusters;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Pki;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Aro.Consumers.Ignition;
 
-/// <summary>Reads the cluster, ensures its InfraId and PKI, and stores the bootstrap, master and worker configs.</summary>
+/// <summary>Starts like every PKI step (<see cref="PkiStepStart"/>) and stores the bootstrap, master and worker configs.</summary>
 internal sealed partial class IgnitionService(
-    IClusterDocuments documents,
-    ClusterPkiEnsurer pki,
+    PkiStepStart start,
     IIgnitionStore store,
-    IOptions<CloudOptions> options,
     ILogger<IgnitionService> logger) : IIgnitionService
 {
-    private readonly CloudOptions _options = options.Value;
-
     public async Task<StepOutcome> GenerateAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        var (stored, supersession) = await documents.ReadForStepAsync(resourceId, operationId, cancellationToken);
-        if (stored is null)
+        var (ready, outcome) = await start.StartAsync(resourceId, operationId, isDone: null, Check, cancellationToken);
+        if (ready is null)
         {
-            return supersession!;
+            return outcome!;
         }
 
-        var domain = ClusterDomain.For(stored.Cluster, _options);
-        if (Check(stored.Cluster, domain) is { } invalid)
-        {
-            return StepOutcome.Failed(invalid);
-        }
-
-        var (ensured, supersessionWhileEnsuring) = await pki.EnsureForStepAsync(resourceId, operationId, stored, domain.Fqdn, cancellationToken);
-        if (ensured is null)
-        {
-            return supersessionWhileEnsuring!;
-        }
-
-        var cluster = ensured.Cluster;
+        var (cluster, domain) = ready;
 
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         var infraId = cluster.Properties.InfraId!;
@@ -57,13 +38,9 @@ internal sealed partial class IgnitionService(
         return StepOutcome.Done;
     }
 
-    private static CloudErrorBody? Check(OpenShiftCluster cluster, ClusterDomain domain)
+    // The domain is checked by the start; these are the fields only the Ignition configs need.
+    private static CloudErrorBody? Check(OpenShiftCluster cluster)
     {
-        if (ClusterStepErrors.CheckDomain(cluster, domain) is { } invalidDomain)
-        {
-            return invalidDomain;
-        }
-
         var profile = cluster.Properties.ClusterProfile;
         if (!ResourceId.TryParse(profile.ResourceGroupId, out var resourceGroup) || resourceGroup.ResourceGroup is null || resourceGroup.ProviderNamespace is not null)
         {
