@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Aro.Cloud;
 using Aro.Cloud.Compute;
-using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Dns;
 using Aro.Consumers.Ignition;
@@ -10,13 +8,9 @@ using Aro.Consumers.Scale;
 using Aro.Consumers.Teardown;
 using Aro.Consumers.VirtualMachines;
 using Aro.LocalCloud;
-using Azure;
-using Azure.Core;
-using Azure.ResourceManager;
-using Azure.ResourceManager.Resources;
+using Aro.Testing.LocalCloud;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Consumers.Tests.Network;
@@ -30,12 +24,14 @@ public sealed class LocalCloudHarness : IAsyncLifetime
     public const string DnsResourceGroupId = $"/subscriptions/{ValidCluster.SubscriptionId}/resourceGroups/aro-dns";
     public const string DnsZoneId = $"{DnsResourceGroupId}/providers/Microsoft.Network/dnszones/aro.localhost";
 
-    public LocalCloudServer Server { get; private set; } = null!;
+    // The emulator and its helpers; its own adapters go unused, each test builds a provider of its own.
+    private readonly LocalCloudFixture _cloud = new();
 
-    public async Task InitializeAsync() =>
-        Server = await LocalCloudServer.StartAsync(new LocalCloudOptions { Url = "https://localhost:0" });
+    public LocalCloudServer Server => _cloud.Server;
 
-    public Task DisposeAsync() => Server.DisposeAsync().AsTask();
+    public Task InitializeAsync() => _cloud.InitializeAsync();
+
+    public Task DisposeAsync() => _cloud.DisposeAsync();
 
     /// <summary>
     /// Empties the cloud and builds a provider whose cluster store holds <paramref name="clusters"/>;
@@ -44,19 +40,7 @@ public sealed class LocalCloudHarness : IAsyncLifetime
     public ServiceProvider Start(InMemoryClusters clusters, Action<IServiceCollection>? replace = null)
     {
         Server.Reset();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cloud:ArmEndpoint"] = Server.BaseAddress.ToString(),
-                ["Cloud:AllowUntrustedCertificates"] = "true",
-                ["Cloud:KubernetesEndpoint"] = "{arm}/_kubernetes/{clusterResourceGroup}",
-                ["Cloud:DnsZoneResourceGroupId"] = DnsResourceGroupId,
-                ["Cloud:Domain"] = "aro.localhost",
-                ["Cloud:Location"] = "eastus",
-                ["Cloud:KubernetesPollInterval"] = "00:00:00.050",
-                ["Cloud:MachineSetReadyTimeout"] = "00:00:20",
-            })
-            .Build();
+        var configuration = _cloud.CloudConfiguration(DnsResourceGroupId, machineSetReadyTimeout: TimeSpan.FromSeconds(20));
         var services = new ServiceCollection();
         replace?.Invoke(services);
         return services
@@ -90,28 +74,7 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             subnets = [("master", ValidCluster.MasterCidr, null), ("worker", ValidCluster.WorkerCidr, null)];
         }
 
-        await services.GetRequiredService<IResourceGroups>().EnsureAsync(ValidCluster.VnetResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
-        var subnetArray = new JsonArray();
-        foreach (var (name, prefix, nsgId) in subnets)
-        {
-            var properties = new JsonObject { ["addressPrefix"] = prefix };
-            if (nsgId is not null)
-            {
-                properties["networkSecurityGroup"] = new JsonObject { ["id"] = nsgId };
-            }
-
-            subnetArray.Add(new JsonObject { ["name"] = name, ["properties"] = properties });
-        }
-
-        var body = new JsonObject
-        {
-            ["addressSpace"] = new JsonObject { ["addressPrefixes"] = new JsonArray("10.0.0.0/16") },
-            ["subnets"] = subnetArray,
-        };
-        await services.GetRequiredService<ArmClient>().GetGenericResources().CreateOrUpdateAsync(
-            WaitUntil.Completed,
-            new ResourceIdentifier(ValidCluster.VnetId),
-            new GenericResourceData(new AzureLocation(ValidCluster.Location)) { Properties = BinaryData.FromString(body.ToJsonString()) });
+        await LocalCloudFixture.CreateVirtualNetworkAsync(services, ValidCluster.VnetId, ValidCluster.Location, "10.0.0.0/16", subnets);
     }
 
     /// <summary>
@@ -125,21 +88,10 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, infraId, IgnitionRoles.Bootstrap, config ?? """{"ignition":{"version":"3.2.0"}}"""u8.ToArray(), CancellationToken.None);
     }
 
-    /// <summary>The ids of one resource type in a group, straight from the emulator's ARM list endpoint.</summary>
-    public async Task<IReadOnlyList<string>> ListAsync(string resourceGroupId, string resourceType)
-    {
-        using var http = new HttpClient(Server.CreateHttpMessageHandler()) { BaseAddress = Server.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
-        using var response = await http.GetAsync($"{resourceGroupId.TrimStart('/')}/providers/{resourceType}?api-version={ArmApiVersions.Network}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return [];
-        }
-
-        response.EnsureSuccessStatusCode();
-        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-        return (json?["value"] as JsonArray ?? []).Select(v => v?["name"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal).ToArray();
-    }
+    /// <summary>The names, in order, of one resource type in a group, straight from the emulator's ARM list endpoint.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string resourceGroupId, string resourceType) =>
+        (await _cloud.ListResourcesAsync(resourceGroupId, resourceType, ArmApiVersions.Network))
+            .Select(r => r["name"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal).ToArray();
 
     public static async Task<IReadOnlyList<string>> VirtualMachinesAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IVirtualMachines>().ListAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None))

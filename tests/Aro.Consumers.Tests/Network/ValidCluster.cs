@@ -1,4 +1,5 @@
 using Aro.Api.Model;
+using Aro.Testing.Clusters;
 
 namespace Aro.Consumers.Tests.Network;
 
@@ -20,22 +21,10 @@ public static class ValidCluster
     /// <summary>The cluster's PKI as the Ignition step makes it (the masters' pointer configs trust its root CA); issued once, RSA keys are slow.</summary>
     public static readonly ClusterPki Pki = new Aro.Consumers.Pki.ClusterPkiIssuer(TimeProvider.System).Issue("mycluster.aro.localhost");
 
-    public static OpenShiftCluster New(string domain = "mycluster", int workers = 3) => new()
+    public static OpenShiftCluster New(string domain = "mycluster", int workers = 3)
     {
-        Id = ResourceId,
-        Name = "mycluster",
-        Type = "Microsoft.RedHatOpenShift/openShiftClusters",
-        Location = Location,
-        Properties = new OpenShiftClusterProperties
-        {
-            ProvisioningState = ProvisioningState.Creating,
-            ClusterProfile = new ClusterProfile { Domain = domain, Version = "4.15.27", ResourceGroupId = ClusterResourceGroupId },
-            NetworkProfile = new NetworkProfile { PodCidr = "10.128.0.0/14", ServiceCidr = "172.30.0.0/16" },
-            MasterProfile = new MasterProfile { VmSize = "Standard_D8s_v3", SubnetId = MasterSubnetId },
-            WorkerProfiles = [new WorkerProfile { Name = "worker", VmSize = "Standard_D4s_v3", DiskSizeGB = 128, SubnetId = WorkerSubnetId, Count = workers }],
-            ApiServerProfile = new ApiServerProfile { Visibility = "Public" },
-            IngressProfiles = [new IngressProfile { Name = "default", Visibility = "Public" }],
-            Pki = Pki,
-        },
-    };
+        var cluster = ValidClusterModel.New(ResourceId, Location, domain, ClusterResourceGroupId, VnetId, version: "4.15.27", workers);
+        cluster.Properties.Pki = Pki;
+        return cluster;
+    }
 }

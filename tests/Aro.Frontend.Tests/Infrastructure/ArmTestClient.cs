@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Aro.Testing.Clusters;
 
 namespace Aro.Frontend.Tests.Infrastructure;
 
@@ -68,41 +69,15 @@ public sealed class ArmTestClient(HttpClient http)
     }
 
     /// <summary>A create request the 2020-04-30 validator accepts, for this client's subscription (and the cluster at <paramref name="clusterPath"/>, if given).</summary>
-    public JsonObject ValidCluster(string location = RpFactory.Location, string? clusterPath = null)
-    {
-        var vnet = $"/subscriptions/{SubscriptionId}/resourceGroups/vnetResourceGroup/providers/Microsoft.Network/virtualNetworks/vnet";
-        return new JsonObject
-        {
-            ["location"] = location,
-            ["tags"] = new JsonObject { ["team"] = "platform" },
-            ["properties"] = new JsonObject
-            {
-                ["clusterProfile"] = new JsonObject
-                {
-                    ["pullSecret"] = "{\"auths\":{\"registry.redhat.io\":{\"auth\":\"c2VjcmV0\"}}}",
-                    ["domain"] = clusterPath is null ? Domain : DomainOf(clusterPath),
-                    ["resourceGroupId"] = $"/subscriptions/{SubscriptionId}/resourceGroups/aro-mycluster",
-                },
-                ["servicePrincipalProfile"] = new JsonObject
-                {
-                    ["clientId"] = Guid.NewGuid().ToString(),
-                    ["clientSecret"] = "super-secret-client-secret",
-                },
-                ["networkProfile"] = new JsonObject { ["podCidr"] = "10.128.0.0/14", ["serviceCidr"] = "172.30.0.0/16" },
-                ["masterProfile"] = new JsonObject { ["vmSize"] = "Standard_D8s_v3", ["subnetId"] = vnet + "/subnets/master" },
-                ["workerProfiles"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = "worker",
-                    ["vmSize"] = "Standard_D4s_v3",
-                    ["diskSizeGB"] = 128,
-                    ["subnetId"] = vnet + "/subnets/worker",
-                    ["count"] = 3,
-                }),
-                ["apiserverProfile"] = new JsonObject { ["visibility"] = "Public" },
-                ["ingressProfiles"] = new JsonArray(new JsonObject { ["name"] = "default", ["visibility"] = "Public" }),
-            },
-        };
-    }
+    public JsonObject ValidCluster(string location = RpFactory.Location, string? clusterPath = null) =>
+        ValidClusterRequest.Body(
+            SubscriptionId,
+            location,
+            tags: new JsonObject { ["team"] = "platform" },
+            domain: clusterPath is null ? Domain : DomainOf(clusterPath),
+            clusterResourceGroupId: $"/subscriptions/{SubscriptionId}/resourceGroups/aro-mycluster",
+            clientId: Guid.NewGuid().ToString(),
+            clientSecret: "super-secret-client-secret");
 
     // A valid domain (a letter first) that no other client or cluster gets.
     private static string DomainFor(string seed) =>

@@ -1,9 +1,9 @@
 using Azure.Core;
 
-namespace Aro.LocalCloud.Tests;
+namespace Aro.Testing.LocalCloud;
 
 /// <summary>The emulator accepts any bearer token; the SDKs only insist that one is sent over HTTPS.</summary>
-internal sealed class FakeTokenCredential : TokenCredential
+public sealed class FakeTokenCredential : TokenCredential
 {
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         new("local-cloud-token", DateTimeOffset.UtcNow.AddHours(1));
