@@ -22,6 +22,12 @@ public sealed class OpenShiftClusterProperties
 
     public List<WorkerProfile> WorkerProfiles { get; set; } = [];
 
+    /// <summary>
+    /// How many workers the cluster has or should have, over all its worker profiles: what a scale or an update asks
+    /// for. A method rather than a property so the stored document and the API never carry it.
+    /// </summary>
+    public int WorkerCount() => WorkerProfiles.Sum(w => w.Count);
+
     public ApiServerProfile ApiServerProfile { get; set; } = new();
 
     public List<IngressProfile> IngressProfiles { get; set; } = [];

@@ -121,11 +121,10 @@ public sealed class VirtualMachineProvisioner(
             return StepOutcome.Of(supersessionBeforeWorkers);
         }
 
-        var workers = cluster.Properties.WorkerProfiles;
-        var worker = workers[0];
+        var worker = cluster.Properties.WorkerProfiles[0];
         await machineSets.EnsureAsync(
             kubernetes,
-            new MachineSetSpec(machineSetName, names.InfraId, workers.Sum(w => w.Count), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
+            new MachineSetSpec(machineSetName, names.InfraId, cluster.Properties.WorkerCount(), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
             cancellationToken);
         var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,

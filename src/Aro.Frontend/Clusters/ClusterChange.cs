@@ -14,10 +14,8 @@ internal static class ClusterChange
     {
         var before = Comparable(existing);
         var after = Comparable(updated);
-        return JsonNode.DeepEquals(before, after) && WorkerCount(existing) != WorkerCount(updated);
+        return JsonNode.DeepEquals(before, after) && existing.Properties.WorkerCount() != updated.Properties.WorkerCount();
     }
-
-    public static int WorkerCount(OpenShiftCluster cluster) => cluster.Properties.WorkerProfiles.Sum(w => w.Count);
 
     // Everything a user can set, with the worker counts and the bookkeeping of operations blanked out.
     private static JsonNode Comparable(OpenShiftCluster cluster)

@@ -28,10 +28,10 @@ public static class ClusterOperationRequests
         new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), requestedAt);
 
     public static ClusterUpdateRequested Update(OpenShiftClusterDocument document, DateTimeOffset requestedAt) =>
-        new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), WorkerCountOf(document), requestedAt);
+        new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), document.OpenShiftCluster.Properties.WorkerCount(), requestedAt);
 
     public static ClusterScaleRequested Scale(OpenShiftClusterDocument document, DateTimeOffset requestedAt) =>
-        new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), WorkerCountOf(document), requestedAt);
+        new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), document.OpenShiftCluster.Properties.WorkerCount(), requestedAt);
 
     public static ClusterDeleteRequested Delete(OpenShiftClusterDocument document, DateTimeOffset requestedAt) =>
         new(ClusterIdOf(document), document.OpenShiftCluster.Id, OperationIdOf(document), requestedAt);
@@ -40,7 +40,4 @@ public static class ClusterOperationRequests
 
     private static string OperationIdOf(OpenShiftClusterDocument document) =>
         document.AsyncOperationId ?? throw new InvalidOperationException($"The cluster '{document.OpenShiftCluster.Id}' records no operation to request.");
-
-    private static int WorkerCountOf(OpenShiftClusterDocument document) =>
-        document.OpenShiftCluster.Properties.WorkerProfiles.Sum(w => w.Count);
 }
