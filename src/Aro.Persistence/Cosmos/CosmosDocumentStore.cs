@@ -130,7 +130,6 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             parameters.Add(("@prefix", idPrefix));
         }
 
-        // One document more than the page tells whether another page exists, so the last page carries no token.
         sql.Append(" ORDER BY c.key");
         var query = new QueryDefinition(sql.ToString());
         foreach (var (name, value) in parameters)
@@ -138,18 +137,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             query = query.WithParameter(name, value);
         }
 
-        var items = new List<TDocument>();
-        await foreach (var document in QueryAsync(query, new PartitionKey(partitionKey), pageSize + 1, cancellationToken))
-        {
-            if (items.Count == pageSize)
-            {
-                return new DocumentPage<TDocument>(items, KeysetContinuationToken.Encode(items[^1].Id));
-            }
-
-            items.Add(document);
-        }
-
-        return new DocumentPage<TDocument>(items, null);
+        return await KeysetContinuationToken.PageAsync(QueryAsync(query, new PartitionKey(partitionKey), pageSize + 1, cancellationToken), pageSize, cancellationToken);
     }
 
     /// <summary>

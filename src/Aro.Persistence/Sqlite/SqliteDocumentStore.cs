@@ -115,33 +115,21 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         sql.Append(" ORDER BY id LIMIT @limit;");
         parameters.Add(("@limit", (long)pageSize + 1));
 
-        await using var connection = await _table.OpenAsync(cancellationToken);
-        await using var command = SqliteTable.Command(connection, sql.ToString(), parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<TDocument>();
-        string? lastId = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (items.Count == pageSize)
-            {
-                return new DocumentPage<TDocument>(items, KeysetContinuationToken.Encode(lastId!));
-            }
-
-            lastId = reader.GetString(0);
-            items.Add(Materialize(reader));
-        }
-
-        return new DocumentPage<TDocument>(items, null);
+        return await KeysetContinuationToken.PageAsync(ReadAsync(sql.ToString(), parameters, cancellationToken), pageSize, cancellationToken);
     }
 
     /// <summary>
     /// Every document of every partition, streamed in key order. Only for the backend's sweeps over all
     /// subscriptions (Cosmos DB answers the same with a cross-partition query), never for client requests.
     /// </summary>
-    protected async IAsyncEnumerable<TDocument> ScanAllPartitionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    protected IAsyncEnumerable<TDocument> ScanAllPartitionsAsync(CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], cancellationToken);
+
+    private async IAsyncEnumerable<TDocument> ReadAsync(
+        string sql, IReadOnlyList<(string Name, object Value)> parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _table.OpenAsync(cancellationToken);
-        await using var command = SqliteTable.Command(connection, $"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;");
+        await using var command = SqliteTable.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

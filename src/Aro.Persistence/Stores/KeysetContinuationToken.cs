@@ -1,4 +1,5 @@
 using System.Text;
+using Aro.Persistence.Documents;
 
 namespace Aro.Persistence.Stores;
 
@@ -10,6 +11,27 @@ namespace Aro.Persistence.Stores;
 internal static class KeysetContinuationToken
 {
     private const string Version = "v1:";
+
+    /// <summary>
+    /// The page of <paramref name="documents"/>, which a store reads in id order after the token's id, limited to one
+    /// more than <paramref name="pageSize"/>: that one more tells whether another page exists, so the last page carries no token.
+    /// </summary>
+    public static async Task<DocumentPage<TDocument>> PageAsync<TDocument>(IAsyncEnumerable<TDocument> documents, int pageSize, CancellationToken cancellationToken)
+        where TDocument : class, IDocument
+    {
+        var items = new List<TDocument>();
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                return new DocumentPage<TDocument>(items, Encode(items[^1].Id));
+            }
+
+            items.Add(document);
+        }
+
+        return new DocumentPage<TDocument>(items, null);
+    }
 
     public static string Encode(string lastId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Version + lastId));
 
