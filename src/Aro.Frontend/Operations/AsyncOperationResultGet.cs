@@ -52,6 +52,6 @@ internal static class AsyncOperationResultGet
         // the operation, so this is never older than the outcome. Deleted since, it is gone like for a GET.
         var cluster = await clusters.GetWithoutSecretsAsync(document.PartitionKey, document.OpenShiftClusterKey, cancellationToken)
             ?? throw ClusterNotFound.For(document.OpenShiftClusterKey);
-        return ArmResults.Json(request.Api.WriteResource(cluster.OpenShiftCluster));
+        return ArmResults.Json(writer => request.Api.WriteResource(writer, cluster.OpenShiftCluster));
     }
 }

@@ -17,6 +17,6 @@ internal static class OpenShiftClusterGet
             ?? throw ClusterNotFound.For(request);
 
         ETagHeader.Write(response, document.ETag);
-        return ArmResults.Json(request.Api.WriteResource(document.OpenShiftCluster));
+        return ArmResults.Json(writer => request.Api.WriteResource(writer, document.OpenShiftCluster));
     }
 }

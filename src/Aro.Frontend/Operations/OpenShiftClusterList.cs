@@ -36,6 +36,6 @@ internal static class OpenShiftClusterList
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
-        return ArmResults.Json(request.Api.WriteList(page.Items.Select(d => d.OpenShiftCluster), nextLink));
+        return ArmResults.Json(writer => request.Api.WriteList(writer, page.Items.Select(d => d.OpenShiftCluster), nextLink));
     }
 }
