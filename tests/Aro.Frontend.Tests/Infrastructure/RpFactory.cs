@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
-using Microsoft.Data.Sqlite;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Frontend.Tests.Infrastructure;
