@@ -12,7 +12,7 @@ namespace Aro.Persistence.Serialization;
 /// The JSON shape of stored documents, shared by every store so that documents move between them unchanged:
 /// camelCase, enums as strings, nulls omitted, and every property marked <see cref="SecretAttribute"/> sealed
 /// by the <see cref="ISecretProtector"/> (so no store ever holds a secret in clear), bound to the document's id and
-/// the property's stored name. Reads that never use the secrets can leave them sealed (<see cref="DeserializeWithoutSecrets{TDocument}(string, string)"/>).
+/// the property's stored name. Reads that never use the secrets can leave them sealed (<see cref="DeserializeWithoutSecrets{TDocument}(ReadOnlySpan{byte}, string)"/>).
 /// </summary>
 public sealed class DocumentJsonSerializer
 {
@@ -60,11 +60,11 @@ public sealed class DocumentJsonSerializer
     /// [Secret] property keeps its default (null, or empty), and no sealed value is decrypted or even looked at, so
     /// one that would not open costs nothing and fails nothing. For reads that show a document and never write it back.
     /// </summary>
-    public TDocument DeserializeWithoutSecrets<TDocument>(string json, string documentId)
+    public TDocument DeserializeWithoutSecrets<TDocument>(ReadOnlySpan<byte> utf8Json, string documentId)
         where TDocument : IDocument =>
-        RequireId(JsonSerializer.Deserialize<TDocument>(json, _optionsWithoutSecrets), documentId);
+        RequireId(JsonSerializer.Deserialize<TDocument>(utf8Json, _optionsWithoutSecrets), documentId);
 
-    /// <inheritdoc cref="DeserializeWithoutSecrets{TDocument}(string, string)"/>
+    /// <inheritdoc cref="DeserializeWithoutSecrets{TDocument}(ReadOnlySpan{byte}, string)"/>
     public TDocument DeserializeWithoutSecrets<TDocument>(JsonObject body, string documentId)
         where TDocument : IDocument =>
         RequireId(body.Deserialize<TDocument>(_optionsWithoutSecrets), documentId);

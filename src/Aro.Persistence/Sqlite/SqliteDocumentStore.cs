@@ -206,7 +206,8 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         // The id column is what the row is found by, so the document's secrets must open for it.
         var document = openSecrets
             ? _serializer.Deserialize<TDocument>(row.GetString(2), row.GetString(0))
-            : _serializer.DeserializeWithoutSecrets<TDocument>(row.GetString(2), row.GetString(0));
+            // SQLite holds the body as UTF-8: taken as bytes, it is neither widened to a string nor transcoded back.
+            : _serializer.DeserializeWithoutSecrets<TDocument>(row.GetFieldValue<byte[]>(2), row.GetString(0));
         // The column is the truth: it is what the conditional writes compare against.
         document.ETag = row.GetString(1);
         return document;
