@@ -57,8 +57,8 @@ public sealed class DocumentJsonSerializer
 
     /// <summary>
     /// Reads the document the store keeps under <paramref name="documentId"/> without opening its secrets: every
-    /// [Secret] property keeps its default (null, or empty), and no sealed value is decrypted or even looked at, so
-    /// one that would not open costs nothing and fails nothing. For reads that show a document and never write it back.
+    /// [Secret] property keeps its default (null, or empty) and its sealed value is skipped undecrypted, so one that
+    /// would not open fails nothing. For reads that show a document and never write it back.
     /// </summary>
     public TDocument DeserializeWithoutSecrets<TDocument>(ReadOnlySpan<byte> utf8Json, string documentId)
         where TDocument : IDocument =>
@@ -113,8 +113,8 @@ public sealed class DocumentJsonSerializer
         }
     };
 
-    // Without the property, its stored value is skipped like any member the type does not know, and these options
-    // could not write a document either: a secret left out would be written as missing.
+    // Without the property, its stored value is skipped like any member the type does not know. No Serialize uses
+    // these options: a document written with them would lose its secrets.
     private static void LeaveSecretsOut(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
