@@ -34,4 +34,12 @@ public sealed class FrontendOptions
     /// <summary>Clusters per page of a list; further pages are reached through nextLink.</summary>
     [Range(1, 1000)]
     public int ListPageSize { get; set; } = 20;
+
+    /// <summary>
+    /// Seconds a read (GET of a cluster, a list, an operation) may be allowed by a subscription state read that long
+    /// ago on this process, rather than reading the subscription on every request. Writes always read it afresh, and a
+    /// subscription PUT to this process takes effect at once; 0 reads it on every request.
+    /// </summary>
+    [Range(0, 60)]
+    public int SubscriptionStateCacheSeconds { get; set; } = 5;
 }

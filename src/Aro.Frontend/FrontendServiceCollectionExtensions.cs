@@ -26,6 +26,7 @@ public static class FrontendServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ApiVersionRegistry.CreateDefault());
+        services.AddSingleton<SubscriptionStateCache>();
         services.AddSingleton<SubscriptionStateValidator>();
         services.AddSingleton<AsyncOperationStarter>();
         services.AddSingleton<AsyncOperationReader>();

@@ -34,11 +34,13 @@ public sealed class OpenShiftClusterApi : IOpenShiftClusterApi
 
     public JsonObject WriteResource(Model.OpenShiftCluster cluster) => ToJson(OpenShiftClusterConverter.ToExternal(cluster));
 
-    public JsonObject WriteList(IEnumerable<Model.OpenShiftCluster> clusters, string? nextLink) => ToJson(new OpenShiftClusterList
-    {
-        Value = clusters.Select(OpenShiftClusterConverter.ToExternal).ToList(),
-        NextLink = nextLink,
-    });
+    public JsonObject WriteList(IEnumerable<Model.OpenShiftCluster> clusters, string? nextLink) => ToJson(List(clusters, nextLink));
+
+    public void WriteResource(Utf8JsonWriter writer, Model.OpenShiftCluster cluster) =>
+        JsonSerializer.Serialize(writer, OpenShiftClusterConverter.ToExternal(cluster), ExternalJson.Options);
+
+    public void WriteList(Utf8JsonWriter writer, IEnumerable<Model.OpenShiftCluster> clusters, string? nextLink) =>
+        JsonSerializer.Serialize(writer, List(clusters, nextLink), ExternalJson.Options);
 
     public JsonObject WriteCredentials(Model.ClusterCredentials credentials) => ToJson(new OpenShiftClusterCredentials
     {
@@ -61,6 +63,12 @@ public sealed class OpenShiftClusterApi : IOpenShiftClusterApi
             Origin = ResourceProviderOperation.Origin,
         }).ToList(),
     });
+
+    private static OpenShiftClusterList List(IEnumerable<Model.OpenShiftCluster> clusters, string? nextLink) => new()
+    {
+        Value = clusters.Select(OpenShiftClusterConverter.ToExternal).ToList(),
+        NextLink = nextLink,
+    };
 
     private static JsonObject ToJson<T>(T value) => JsonSerializer.SerializeToNode(value, ExternalJson.Options)!.AsObject();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aro.Api.Model;
 
@@ -26,6 +27,15 @@ public interface IOpenShiftClusterApi
 
     /// <summary>A page of clusters: <c>{"value": [...], "nextLink": "..."}</c> (nextLink omitted when null).</summary>
     JsonObject WriteList(IEnumerable<OpenShiftCluster> clusters, string? nextLink);
+
+    /// <summary>
+    /// <see cref="WriteResource(OpenShiftCluster)"/> written straight to <paramref name="writer"/>, without the tree: the
+    /// same JSON, escaped as the writer's encoder escapes. For responses; PATCH merges over the tree.
+    /// </summary>
+    void WriteResource(Utf8JsonWriter writer, OpenShiftCluster cluster);
+
+    /// <summary><see cref="WriteList(IEnumerable{OpenShiftCluster}, string?)"/> written straight to <paramref name="writer"/>.</summary>
+    void WriteList(Utf8JsonWriter writer, IEnumerable<OpenShiftCluster> clusters, string? nextLink);
 
     /// <summary>The listCredentials response.</summary>
     JsonObject WriteCredentials(ClusterCredentials credentials);

@@ -8,4 +8,7 @@ internal static class ArmResults
 {
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(body, ArmJson.Options, contentType: "application/json", statusCode: statusCode);
+
+    /// <summary>A 200 with the JSON <paramref name="write"/> writes, without an intermediate tree (<see cref="ArmJsonWriterResult"/>).</summary>
+    public static IResult Json(Action<System.Text.Json.Utf8JsonWriter> write) => new ArmJsonWriterResult(write);
 }

@@ -50,8 +50,8 @@ internal static class AsyncOperationResultGet
 
         // The cluster as it is now, as a GET would show it: the projection writes the cluster before it ends
         // the operation, so this is never older than the outcome. Deleted since, it is gone like for a GET.
-        var cluster = await clusters.GetAsync(document.PartitionKey, document.OpenShiftClusterKey, cancellationToken)
+        var cluster = await clusters.GetWithoutSecretsAsync(document.PartitionKey, document.OpenShiftClusterKey, cancellationToken)
             ?? throw ClusterNotFound.For(document.OpenShiftClusterKey);
-        return ArmResults.Json(request.Api.WriteResource(cluster.OpenShiftCluster));
+        return ArmResults.Json(writer => request.Api.WriteResource(writer, cluster.OpenShiftCluster));
     }
 }

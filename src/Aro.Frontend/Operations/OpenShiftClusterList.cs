@@ -12,7 +12,7 @@ namespace Aro.Frontend.Operations;
 /// GET the clusters of a subscription or of one of its resource groups, one page at a time: a single-partition
 /// prefix query in id order, continued strictly after the last id of the previous page. A client following
 /// nextLink therefore sees every cluster that exists throughout exactly once, whatever is created or deleted
-/// between its requests.
+/// between its requests. Secrets stay sealed, as for a GET.
 /// </summary>
 internal static class OpenShiftClusterList
 {
@@ -30,12 +30,12 @@ internal static class OpenShiftClusterList
         var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);
 
-        var page = await clusters.QueryAsync(
+        var page = await clusters.QueryWithoutSecretsAsync(
             OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, cancellationToken);
 
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
-        return ArmResults.Json(request.Api.WriteList(page.Items.Select(d => d.OpenShiftCluster), nextLink));
+        return ArmResults.Json(writer => request.Api.WriteList(writer, page.Items.Select(d => d.OpenShiftCluster), nextLink));
     }
 }

@@ -26,6 +26,7 @@ internal static class SubscriptionPut
         string subscriptionId,
         HttpRequest http,
         ISubscriptionStore subscriptions,
+        SubscriptionStateCache stateCache,
         SubscriptionClusterDeletion clusterDeletion,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
@@ -86,6 +87,9 @@ internal static class SubscriptionPut
             {
                 continue;
             }
+
+            // Once the new state is stored, so that no read on this process can cache the old one after this.
+            stateCache.Invalidate(key);
 
             var logger = loggerFactory.CreateLogger(typeof(SubscriptionPut));
             logger.LogInformation("Subscription {SubscriptionId} is now {SubscriptionState}", subscriptionId, state);

@@ -47,7 +47,21 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
 
-    public async Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken)
+    public Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        GetAsync(partitionKey, id, openSecrets: true, cancellationToken);
+
+    public Task<DocumentPage<TDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, openSecrets: true, cancellationToken);
+
+    /// <summary><see cref="GetAsync(string, string, CancellationToken)"/> with the document's secrets left sealed (and empty): never to be written back.</summary>
+    protected Task<TDocument?> GetDocumentWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        GetAsync(partitionKey, id, openSecrets: false, cancellationToken);
+
+    /// <summary><see cref="QueryAsync(string, string?, string?, int, CancellationToken)"/> with secrets left sealed, as <see cref="GetDocumentWithoutSecretsAsync"/>.</summary>
+    protected Task<DocumentPage<TDocument>> QueryDocumentsWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, openSecrets: false, cancellationToken);
+
+    private async Task<TDocument?> GetAsync(string partitionKey, string id, bool openSecrets, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
         using var response = await Container.ReadItemStreamAsync(ItemId(id), new PartitionKey(partitionKey), cancellationToken: cancellationToken);
@@ -58,7 +72,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
         response.EnsureSuccessStatusCode();
         using var body = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
-        return Materialize(body.RootElement);
+        return Materialize(body.RootElement, openSecrets);
     }
 
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
@@ -104,11 +118,12 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         ThrowIfChangedOrGone(response, document);
     }
 
-    public async Task<DocumentPage<TDocument>> QueryAsync(
+    private async Task<DocumentPage<TDocument>> QueryAsync(
         string partitionKey,
         string? idPrefix,
         string? continuationToken,
         int pageSize,
+        bool openSecrets,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
@@ -137,7 +152,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             query = query.WithParameter(name, value);
         }
 
-        return await KeysetContinuationToken.PageAsync(QueryAsync(query, new PartitionKey(partitionKey), pageSize + 1, cancellationToken), pageSize, cancellationToken);
+        return await KeysetContinuationToken.PageAsync(QueryAsync(query, new PartitionKey(partitionKey), pageSize + 1, openSecrets, cancellationToken), pageSize, cancellationToken);
     }
 
     /// <summary>
@@ -147,12 +162,13 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     /// it costs in proportion to the whole container.
     /// </summary>
     protected IAsyncEnumerable<TDocument> ReadAllPartitionsAsync(CancellationToken cancellationToken) =>
-        QueryAsync(null, partitionKey: null, maxItemCount: 100, cancellationToken);
+        QueryAsync(null, partitionKey: null, maxItemCount: 100, openSecrets: true, cancellationToken);
 
     private async IAsyncEnumerable<TDocument> QueryAsync(
         QueryDefinition? query,
         PartitionKey? partitionKey,
         int maxItemCount,
+        bool openSecrets,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
@@ -170,7 +186,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             using var page = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
             foreach (var item in page.RootElement.GetProperty("Documents").EnumerateArray())
             {
-                yield return Materialize(item);
+                yield return Materialize(item, openSecrets);
             }
         }
     }
@@ -200,7 +216,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(body));
     }
 
-    private TDocument Materialize(JsonElement item)
+    private TDocument Materialize(JsonElement item, bool openSecrets)
     {
         var body = JsonObject.Create(item) ?? throw new JsonException($"A stored {typeof(TDocument).Name} is null.");
         var key = body[KeyProperty]?.GetValue<string>();
@@ -212,7 +228,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         }
 
         body[IdProperty] = key;
-        var document = _serializer.Deserialize<TDocument>(body, key);
+        var document = openSecrets ? _serializer.Deserialize<TDocument>(body, key) : _serializer.DeserializeWithoutSecrets<TDocument>(body, key);
         document.ETag = item.GetProperty(CosmosETag.Property).GetString();
         return document;
     }

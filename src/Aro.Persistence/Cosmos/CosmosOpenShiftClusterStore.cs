@@ -12,6 +12,15 @@ public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, Documen
     /// <summary>Every cluster of every subscription (the ReadFeed below), for operators' tools, never for client requests.</summary>
     public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ReadAllPartitionsAsync(cancellationToken);
 
+    public async Task<OpenShiftClusterWithoutSecrets?> GetWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        await GetDocumentWithoutSecretsAsync(partitionKey, id, cancellationToken) is { } document ? new OpenShiftClusterWithoutSecrets(document) : null;
+
+    public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
+        return new DocumentPage<OpenShiftClusterWithoutSecrets>([.. page.Items.Select(document => new OpenShiftClusterWithoutSecrets(document))], page.ContinuationToken);
+    }
+
     /// <summary>
     /// A ReadFeed over every subscription's partition, filtered here rather than by the server. The alternative, a
     /// cross-partition query on provisioningState, would send back only the unsettled documents, but it fans out to

@@ -38,7 +38,21 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.EnsureCreatedAsync(cancellationToken);
 
-    public async Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken)
+    public Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        GetAsync(partitionKey, id, openSecrets: true, cancellationToken);
+
+    public Task<DocumentPage<TDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, openSecrets: true, cancellationToken);
+
+    /// <summary><see cref="GetAsync(string, string, CancellationToken)"/> with the document's secrets left sealed (and empty): never to be written back.</summary>
+    protected Task<TDocument?> GetDocumentWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        GetAsync(partitionKey, id, openSecrets: false, cancellationToken);
+
+    /// <summary><see cref="QueryAsync(string, string?, string?, int, CancellationToken)"/> with secrets left sealed, as <see cref="GetDocumentWithoutSecretsAsync"/>.</summary>
+    protected Task<DocumentPage<TDocument>> QueryDocumentsWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        QueryAsync(partitionKey, idPrefix, continuationToken, pageSize, openSecrets: false, cancellationToken);
+
+    private async Task<TDocument?> GetAsync(string partitionKey, string id, bool openSecrets, CancellationToken cancellationToken)
     {
         await using var connection = await _table.OpenAsync(cancellationToken);
         await using var command = SqliteTable.Command(
@@ -47,7 +61,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             ("@partitionKey", partitionKey),
             ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Materialize(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? Materialize(reader, openSecrets) : null;
     }
 
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
@@ -83,11 +97,12 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         }
     }
 
-    public async Task<DocumentPage<TDocument>> QueryAsync(
+    private async Task<DocumentPage<TDocument>> QueryAsync(
         string partitionKey,
         string? idPrefix,
         string? continuationToken,
         int pageSize,
+        bool openSecrets,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
@@ -115,7 +130,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         sql.Append(" ORDER BY id LIMIT @limit;");
         parameters.Add(("@limit", (long)pageSize + 1));
 
-        return await KeysetContinuationToken.PageAsync(ReadAsync(sql.ToString(), parameters, cancellationToken), pageSize, cancellationToken);
+        return await KeysetContinuationToken.PageAsync(ReadAsync(sql.ToString(), parameters, openSecrets, cancellationToken), pageSize, cancellationToken);
     }
 
     /// <summary>
@@ -123,17 +138,17 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     /// subscriptions (Cosmos DB answers the same with a cross-partition query), never for client requests.
     /// </summary>
     protected IAsyncEnumerable<TDocument> ScanAllPartitionsAsync(CancellationToken cancellationToken) =>
-        ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], cancellationToken);
+        ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], openSecrets: true, cancellationToken);
 
     private async IAsyncEnumerable<TDocument> ReadAsync(
-        string sql, IReadOnlyList<(string Name, object Value)> parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string sql, IReadOnlyList<(string Name, object Value)> parameters, bool openSecrets, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _table.OpenAsync(cancellationToken);
         await using var command = SqliteTable.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Materialize(reader);
+            yield return Materialize(reader, openSecrets);
         }
     }
 
@@ -174,10 +189,13 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     }
 
     /// <summary>A row selected as <c>id, etag, body</c>.</summary>
-    private TDocument Materialize(SqliteDataReader row)
+    private TDocument Materialize(SqliteDataReader row, bool openSecrets)
     {
         // The id column is what the row is found by, so the document's secrets must open for it.
-        var document = _serializer.Deserialize<TDocument>(row.GetString(2), row.GetString(0));
+        var document = openSecrets
+            ? _serializer.Deserialize<TDocument>(row.GetString(2), row.GetString(0))
+            // SQLite holds the body as UTF-8: taken as bytes, it is neither widened to a string nor transcoded back.
+            : _serializer.DeserializeWithoutSecrets<TDocument>(row.GetFieldValue<byte[]>(2), row.GetString(0));
         // The column is the truth: it is what the conditional writes compare against.
         document.ETag = row.GetString(1);
         return document;

@@ -11,6 +11,15 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
     /// <summary>Every cluster of every subscription, for operators' tools (aro-rp clusters, keys rotate), never for client requests.</summary>
     public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ScanAllPartitionsAsync(cancellationToken);
 
+    public async Task<OpenShiftClusterWithoutSecrets?> GetWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
+        await GetDocumentWithoutSecretsAsync(partitionKey, id, cancellationToken) is { } document ? new OpenShiftClusterWithoutSecrets(document) : null;
+
+    public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
+        return new DocumentPage<OpenShiftClusterWithoutSecrets>([.. page.Items.Select(document => new OpenShiftClusterWithoutSecrets(document))], page.ContinuationToken);
+    }
+
     public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var document in ScanAllPartitionsAsync(cancellationToken))

@@ -18,6 +18,7 @@ internal static partial class AroEnvironmentVariables
         ("OPENSHIFT_VERSION", ["Frontend:OpenShiftVersion"]),
         ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays", "Backend:AsyncOperationRetentionDays"]),
         ("ARO_LIST_PAGE_SIZE", ["Frontend:ListPageSize"]),
+        ("ARO_SUBSCRIPTION_STATE_CACHE_SECONDS", ["Frontend:SubscriptionStateCacheSeconds"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
         ("ARO_STORE", ["Persistence:Store"]),

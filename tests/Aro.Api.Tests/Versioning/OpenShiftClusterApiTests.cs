@@ -184,6 +184,41 @@ public abstract class OpenShiftClusterApiTests
     public void ReadRequest_lets_json_exceptions_propagate() =>
         Assert.ThrowsAny<JsonException>(() => Api.ReadRequest(JsonNode.Parse("""{"properties":[]}""")!, CreateContext()));
 
+    [Fact]
+    public void The_writer_forms_write_the_bytes_of_the_tree_forms()
+    {
+        var cluster = Existing();
+        // Characters each encoder treats differently: HTML-sensitive, quotes, non-ASCII, a surrogate pair, controls.
+        cluster.Tags = new Dictionary<string, string> { ["<owner & 'team'>"] = "\"é\" 😀 +\n\t\u0001", ["plain"] = "value" };
+        cluster.Properties.ConsoleProfile.Url = null;
+        var other = Existing();
+        other.Name = "résumé";
+        other.Tags = null;
+
+        Assert.Equal(TreeBytes(Api.WriteResource(cluster)), WriterBytes(writer => Api.WriteResource(writer, cluster)));
+        Assert.Equal(TreeBytes(Api.WriteList([cluster, other], "https://rp/next?$skipToken=a+b/c=")), WriterBytes(writer => Api.WriteList(writer, [cluster, other], "https://rp/next?$skipToken=a+b/c=")));
+        Assert.Equal(TreeBytes(Api.WriteList([], null)), WriterBytes(writer => Api.WriteList(writer, [], null)));
+    }
+
+    // How the frontend writes a response tree: ARM's relaxed encoder (ArmJson), not indented.
+    private static readonly JsonSerializerOptions ResponseOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static byte[] TreeBytes(JsonNode tree) => JsonSerializer.SerializeToUtf8Bytes(tree, ResponseOptions);
+
+    private static byte[] WriterBytes(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ResponseOptions.Encoder }))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private void AssertSameExternalView(OpenShiftCluster expected, OpenShiftCluster actual, bool ignoreTags)
     {
         var expectedJson = Api.WriteResource(expected);

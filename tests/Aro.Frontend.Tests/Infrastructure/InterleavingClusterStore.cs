@@ -25,6 +25,11 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
 
     public Task<OpenShiftClusterDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) => inner.GetAsync(partitionKey, id, cancellationToken);
 
+    public Task<OpenShiftClusterWithoutSecrets?> GetWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) => inner.GetWithoutSecretsAsync(partitionKey, id, cancellationToken);
+
+    public Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        inner.QueryWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
+
     public async Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _createInterloper, null) is { } create)

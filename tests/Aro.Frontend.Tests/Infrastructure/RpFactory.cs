@@ -1,10 +1,13 @@
+using System.Text.Json.Nodes;
 using Aro.Persistence.Documents;
+using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Frontend.Tests.Infrastructure;
@@ -96,6 +99,29 @@ public sealed class RpFactory : WebApplicationFactory<Program>
         var document = await store.GetAsync(OpenShiftClusterDocument.PartitionKeyFor(subscriptionId), OpenShiftClusterDocument.KeyFor(resourceId), CancellationToken.None);
         Assert.NotNull(document);
         await store.DeleteAsync(document, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Rewrites a stored cluster's JSON behind the RP's back, as someone with write access to the database (not the
+    /// RP) could: the frontend's store is SQLite here.
+    /// </summary>
+    public async Task RewriteStoredClusterAsync(string subscriptionId, string resourceId, Func<JsonObject, JsonObject> change)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteDatabase>().OpenConnectionAsync(CancellationToken.None);
+        await using var read = StoredClusterCommand(connection, "SELECT body FROM open_shift_clusters WHERE partition_key = @partitionKey AND id = @id;", subscriptionId, resourceId);
+        var body = change(JsonNode.Parse((string)(await read.ExecuteScalarAsync())!)!.AsObject());
+        await using var write = StoredClusterCommand(connection, "UPDATE open_shift_clusters SET body = @body WHERE partition_key = @partitionKey AND id = @id;", subscriptionId, resourceId);
+        write.Parameters.AddWithValue("@body", body.ToJsonString());
+        Assert.Equal(1, await write.ExecuteNonQueryAsync());
+    }
+
+    private static SqliteCommand StoredClusterCommand(SqliteConnection connection, string sql, string subscriptionId, string resourceId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@partitionKey", OpenShiftClusterDocument.PartitionKeyFor(subscriptionId));
+        command.Parameters.AddWithValue("@id", OpenShiftClusterDocument.KeyFor(resourceId));
+        return command;
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Aro.Frontend.Tests.Infrastructure;
 
 namespace Aro.Frontend.Tests.Operations;
@@ -21,6 +22,35 @@ public sealed class OpenShiftClusterGetTests(RpFactory factory) : IClassFixture<
         Assert.Equal("Creating", (string?)body["properties"]!["provisioningState"]);
         Assert.Equal("4.3.0", (string?)body["properties"]!["clusterProfile"]!["version"]);
         ResponseAssertions.AssertNoSecrets(body);
+    }
+
+    [Fact]
+    public async Task Get_and_list_answer_a_cluster_whose_stored_secret_was_copied_from_another_cluster()
+    {
+        await _arm.RegisterSubscriptionAsync();
+        await (await _arm.PutClusterAsync("source")).AssertStatusAsync(HttpStatusCode.Created);
+        await (await _arm.PutClusterAsync("target")).AssertStatusAsync(HttpStatusCode.Created);
+        JsonNode? sealedElsewhere = null;
+        await factory.RewriteStoredClusterAsync(_arm.SubscriptionId, _arm.ClusterPath("source"), body =>
+        {
+            sealedElsewhere = ClientSecretOf(body)!.DeepClone();
+            return body;
+        });
+
+        // Sealed for "source", the value does not open in "target"; reads never open it, so they do not notice.
+        await factory.RewriteStoredClusterAsync(_arm.SubscriptionId, _arm.ClusterPath("target"), body =>
+        {
+            body["openShiftCluster"]!["properties"]!["servicePrincipalProfile"]!["clientSecret"] = sealedElsewhere;
+            return body;
+        });
+
+        var got = await (await _arm.GetAsync(ArmTestClient.WithApiVersion(_arm.ClusterPath("target")))).AssertStatusAsync(HttpStatusCode.OK);
+        var listed = await (await _arm.GetAsync(ArmTestClient.WithApiVersion($"/subscriptions/{_arm.SubscriptionId}/providers/Microsoft.RedHatOpenShift/openShiftClusters"))).AssertStatusAsync(HttpStatusCode.OK);
+
+        Assert.StartsWith("enc:v2:", (string?)sealedElsewhere, StringComparison.Ordinal);
+        Assert.Equal("target", (string?)got["name"]);
+        ResponseAssertions.AssertNoSecrets(got);
+        Assert.Equal(["source", "target"], listed["value"]!.AsArray().Select(c => (string?)c!["name"]));
     }
 
     [Fact]
@@ -53,4 +83,7 @@ public sealed class OpenShiftClusterGetTests(RpFactory factory) : IClassFixture<
 
         await response.AssertCloudErrorAsync(HttpStatusCode.BadRequest, code, message);
     }
+
+    private static JsonNode? ClientSecretOf(JsonObject body) =>
+        body["openShiftCluster"]!["properties"]!["servicePrincipalProfile"]!["clientSecret"];
 }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Aro.Api.Model;
+using Aro.Api.Versioning;
+using Aro.Frontend.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Frontend.Tests.Http;
+
+/// <summary>Reads answer through the writer instead of the tree; clients must not see a byte of difference.</summary>
+public sealed class ArmJsonWriterResultTests
+{
+    public static TheoryData<string> ApiVersions() => new(ApiVersionRegistry.CreateDefault().ApiVersions);
+
+    [Theory]
+    [MemberData(nameof(ApiVersions))]
+    public async Task A_cluster_and_a_list_answer_the_bytes_and_content_type_the_tree_answered(string apiVersion)
+    {
+        Assert.True(ApiVersionRegistry.CreateDefault().TryGet(apiVersion, out var api));
+        var cluster = Cluster("first", new Dictionary<string, string> { ["<owner & 'team'>"] = "\"é\" 😀 +\n\u0001" });
+        var other = Cluster("sécond", null);
+
+        var (treeType, tree) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
+        var (writerType, written) = await ExecuteAsync(ArmResults.Json(writer => api.WriteResource(writer, cluster)));
+        var (_, treeList) = await ExecuteAsync(ArmResults.Json(api.WriteList([cluster, other], "https://rp/next?$skipToken=a+b/c=")));
+        var (_, writtenList) = await ExecuteAsync(ArmResults.Json(writer => api.WriteList(writer, [cluster, other], "https://rp/next?$skipToken=a+b/c=")));
+
+        Assert.Equal(treeType, writerType);
+        Assert.Equal(tree, written);
+        Assert.Equal(treeList, writtenList);
+        Assert.Equal("first", JsonDocument.Parse(written).RootElement.GetProperty("name").GetString());
+    }
+
+    private static async Task<(string? ContentType, byte[] Body)> ExecuteAsync(IResult result)
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        using var body = new MemoryStream();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = body;
+
+        await result.ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        return (context.Response.ContentType, body.ToArray());
+    }
+
+    private static OpenShiftCluster Cluster(string name, Dictionary<string, string>? tags) => new()
+    {
+        Id = "/subscriptions/af848f0a-dbe3-449f-9ccd-6f23ac6ef9f1/resourceGroups/rg/providers/Microsoft.RedHatOpenShift/openShiftClusters/" + name,
+        Name = name,
+        Type = "Microsoft.RedHatOpenShift/openShiftClusters",
+        Location = "eastus",
+        Tags = tags,
+        Properties = new OpenShiftClusterProperties
+        {
+            ProvisioningState = ProvisioningState.Succeeded,
+            ClusterProfile = new ClusterProfile { PullSecret = "secret", Domain = "cluster", Version = "4.3.0", ResourceGroupId = "/subscriptions/af848f0a-dbe3-449f-9ccd-6f23ac6ef9f1/resourceGroups/aro" },
+            WorkerProfiles = [new WorkerProfile { Name = "worker", VmSize = "Standard_D4s_v3", DiskSizeGB = 128, Count = 3 }],
+        },
+    };
+}
