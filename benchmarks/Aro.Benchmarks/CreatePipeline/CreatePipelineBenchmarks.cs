@@ -30,6 +30,8 @@ public class CreatePipelineBenchmarks
     private const int Creates = 10;
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "aro-bench-pipeline-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly ProcessCpuMeter _cpu = new();
+    private string _case = "";
     private LocalCloudServer? _localCloud;
     private IHost? _rp;
 
@@ -65,9 +67,16 @@ public class CreatePipelineBenchmarks
         });
     }
 
+    [IterationSetup]
+    public void StartRound() => _cpu.StartRound();
+
+    [IterationCleanup]
+    public void EndRound() => _cpu.EndRound();
+
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        _cpu.Report(_case);
         if (_rp is not null)
         {
             await _rp.StopAsync();
@@ -85,6 +94,7 @@ public class CreatePipelineBenchmarks
     [Benchmark(Baseline = true, Description = "10 creates on RabbitMQ")]
     public async Task RabbitMqAsync()
     {
+        _case = "creates on RabbitMQ";
         if (_rp is null)
         {
             Console.WriteLine("RabbitMQ half skipped: set ARO_TEST_RABBITMQ_HOST (and _PORT, _USERNAME, _PASSWORD) to a broker, as .ci/rabbitmq.sh does.");
@@ -95,7 +105,11 @@ public class CreatePipelineBenchmarks
     }
 
     [Benchmark(Description = "10 creates on the local Service Bus")]
-    public Task ServiceBusAsync() => CreateAsync(Creates);
+    public Task ServiceBusAsync()
+    {
+        _case = "creates on the local Service Bus";
+        return CreateAsync(Creates);
+    }
 
     private async Task StartRpAsync(Dictionary<string, string?> transport)
     {

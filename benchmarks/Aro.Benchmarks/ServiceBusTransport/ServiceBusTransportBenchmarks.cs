@@ -26,6 +26,8 @@ public class ServiceBusTransportBenchmarks
 
     private readonly ArrivalCounter _transportArrivals = new();
     private readonly ArrivalCounter _sdkArrivals = new();
+    private readonly ProcessCpuMeter _cpu = new();
+    private string _case = "";
     private LocalCloudServer _localCloud = null!;
     private ServiceProvider _busServices = null!;
     private IBusControl _bus = null!;
@@ -59,9 +61,16 @@ public class ServiceBusTransportBenchmarks
         await StartSdkAsync(options, "bench-sdk-" + run);
     }
 
+    [IterationSetup]
+    public void StartRound() => _cpu.StartRound();
+
+    [IterationCleanup]
+    public void EndRound() => _cpu.EndRound();
+
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        _cpu.Report($"{_case}, prefetch {PrefetchCount}");
         await _bus.StopAsync();
         await _busServices.DisposeAsync();
         await _processor.StopProcessingAsync();
@@ -74,6 +83,7 @@ public class ServiceBusTransportBenchmarks
     [Benchmark(Baseline = true, Description = "ServiceBusSender + ServiceBusProcessor")]
     public async Task BareSdkAsync()
     {
+        _case = "bare SDK";
         var round = _sdkArrivals.StartRound(Messages);
         await Task.WhenAll(Enumerable.Range(0, Messages).Select(_ => _sender.SendMessageAsync(SdkMessage())));
         await round;
@@ -82,6 +92,7 @@ public class ServiceBusTransportBenchmarks
     [Benchmark(Description = "Our MassTransit transport: Publish + consumer")]
     public async Task TransportAsync()
     {
+        _case = "our transport";
         var round = _transportArrivals.StartRound(Messages);
         await Task.WhenAll(Enumerable.Range(0, Messages).Select(_ => _bus.Publish(new TransportPing(Guid.NewGuid(), Payload))));
         await round;
