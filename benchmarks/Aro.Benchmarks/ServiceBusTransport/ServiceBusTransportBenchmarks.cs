@@ -1,0 +1,166 @@
+using Aro.LocalCloud;
+using Aro.Messaging.ServiceBus;
+using Aro.Messaging.ServiceBus.Connection;
+using Aro.Messaging.ServiceBus.Topology;
+using Azure.Messaging.ServiceBus;
+using BenchmarkDotNet.Attributes;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aro.Benchmarks.ServiceBusTransport;
+
+/// <summary>
+/// 1,000 messages published and consumed against the local cloud's Service Bus: through our MassTransit transport
+/// (publish to the type's topic, forwarded into the endpoint queue, consumed by a handler) next to the bare SDK doing
+/// the same (the baseline: ServiceBusSender to a topic made by the same provisioner, ServiceBusProcessor on its queue,
+/// completing each message). Both sides send the same bytes (the transport's own envelope, captured once) one
+/// message per send, all at once, and receive with the processor options the transport uses (peek-lock, prefetch,
+/// concurrency, lock renewal), so the ratio is what MassTransit and our transport add.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(InProcessRoundsConfig))]
+public class ServiceBusTransportBenchmarks
+{
+    private const int Messages = 1_000;
+    private static readonly string Payload = new('x', 512);
+
+    private readonly ArrivalCounter _transportArrivals = new();
+    private readonly ArrivalCounter _sdkArrivals = new();
+    private readonly ProcessCpuMeter _cpu = new();
+    private string _case = "";
+    private LocalCloudServer _localCloud = null!;
+    private ServiceProvider _busServices = null!;
+    private IBusControl _bus = null!;
+    private ServiceBusClient _client = null!;
+    private ServiceBusSender _sender = null!;
+    private ServiceBusProcessor _processor = null!;
+    private byte[] _envelope = [];
+    private Dictionary<string, object> _properties = [];
+
+    /// <summary>Given to both sides: the transport's default (16), and none (what the transport tests run with).</summary>
+    [Params(0, 16)]
+    public int PrefetchCount { get; set; }
+
+    /// <summary>The transport's default (ServiceBusTransportOptions), given to both sides.</summary>
+    [Params(8)]
+    public int ConcurrentMessageLimit { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _localCloud = await LocalCloudServer.StartAsync(new LocalCloudOptions { Url = "https://localhost:0" });
+        var options = new ServiceBusTransportOptions
+        {
+            ConnectionString = _localCloud.ServiceBus.ConnectionString,
+            AdministrationConnectionString = _localCloud.ServiceBus.AdministrationConnectionString,
+            PrefetchCount = PrefetchCount,
+            ConcurrentMessageLimit = ConcurrentMessageLimit,
+        };
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await StartBusAsync(options, "bench-transport-" + run);
+        await StartSdkAsync(options, "bench-sdk-" + run);
+    }
+
+    [IterationSetup]
+    public void StartRound() => _cpu.StartRound();
+
+    [IterationCleanup]
+    public void EndRound() => _cpu.EndRound();
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _cpu.Report($"{_case}, prefetch {PrefetchCount}");
+        await _bus.StopAsync();
+        await _busServices.DisposeAsync();
+        await _processor.StopProcessingAsync();
+        await _processor.DisposeAsync();
+        await _sender.DisposeAsync();
+        await _client.DisposeAsync();
+        await _localCloud.DisposeAsync();
+    }
+
+    [Benchmark(Baseline = true, Description = "ServiceBusSender + ServiceBusProcessor")]
+    public async Task BareSdkAsync()
+    {
+        _case = "bare SDK";
+        var round = _sdkArrivals.StartRound(Messages);
+        await Task.WhenAll(Enumerable.Range(0, Messages).Select(_ => _sender.SendMessageAsync(SdkMessage())));
+        await round;
+    }
+
+    [Benchmark(Description = "Our MassTransit transport: Publish + consumer")]
+    public async Task TransportAsync()
+    {
+        _case = "our transport";
+        var round = _transportArrivals.StartRound(Messages);
+        await Task.WhenAll(Enumerable.Range(0, Messages).Select(_ => _bus.Publish(new TransportPing(Guid.NewGuid(), Payload))));
+        await round;
+    }
+
+    private async Task StartBusAsync(ServiceBusTransportOptions options, string queue)
+    {
+        var services = new ServiceCollection();
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.UsingAroServiceBus(options, createTopology: true, (_, bus) => bus.ReceiveEndpoint(queue, endpoint => endpoint.Handler<TransportPing>(context =>
+            {
+                if (_envelope.Length == 0)
+                {
+                    _envelope = context.ReceiveContext.Body.GetBytes();
+                    _properties = context.Headers.GetAll()
+                        .Where(header => header.Key is not (MessageHeaders.MessageId or MessageHeaders.CorrelationId or MessageHeaders.ContentType))
+                        .ToDictionary(header => header.Key, header => header.Value);
+                }
+
+                _transportArrivals.Arrived();
+                return Task.CompletedTask;
+            })));
+        });
+        _busServices = services.BuildServiceProvider();
+        _bus = _busServices.GetRequiredService<IBusControl>();
+        await _bus.StartAsync();
+
+        // One message through first: creates the topic on first publish, and gives the SDK half the envelope to send.
+        var first = _transportArrivals.StartRound(1);
+        await _bus.Publish(new TransportPing(Guid.NewGuid(), Payload));
+        await first.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private async Task StartSdkAsync(ServiceBusTransportOptions options, string queue)
+    {
+        _client = ServiceBusClients.CreateClient(options);
+        var provisioner = new ServiceBusTopologyProvisioner(ServiceBusClients.CreateAdministrationClient(options), _client, options);
+        await provisioner.EnsureAsync([new EndpointTopology(queue, [typeof(SdkPing)])], create: true, CancellationToken.None);
+        _sender = _client.CreateSender(ServiceBusEntityNames.Topic<SdkPing>());
+        _processor = _client.CreateProcessor(queue, ReceiveSettings.ProcessorOptions(options));
+        _processor.ProcessMessageAsync += async args =>
+        {
+            await args.CompleteMessageAsync(args.Message);
+            _sdkArrivals.Arrived();
+        };
+        _processor.ProcessErrorAsync += args =>
+        {
+            Console.WriteLine($"SDK processor error ({args.ErrorSource}): {args.Exception.Message}");
+            return Task.CompletedTask;
+        };
+        await _processor.StartProcessingAsync();
+    }
+
+    /// <summary>The transport's envelope and headers under a new id, as the transport would have sent it.</summary>
+    private ServiceBusMessage SdkMessage()
+    {
+        var message = new ServiceBusMessage(_envelope)
+        {
+            MessageId = Guid.NewGuid().ToString("D"),
+            ContentType = "application/vnd.masstransit+json",
+        };
+        foreach (var (name, value) in _properties)
+        {
+            message.ApplicationProperties[name] = value is string or int or long or bool or Guid or DateTime or DateTimeOffset ? value : value.ToString();
+        }
+
+        return message;
+    }
+}
