@@ -1,12 +1,13 @@
-namespace Aro.Messaging.RabbitMq.DeadLetters;
+namespace Aro.Messaging.DeadLetters;
 
-/// <summary>A message MassTransit moved to an error queue after its consumer kept failing, as its fault headers describe it.</summary>
-/// <param name="ErrorQueue">Where it is, e.g. validate-network_error.</param>
-/// <param name="OriginalQueue">Where it came from and goes back to on requeue (MT-Fault-InputAddress).</param>
-/// <param name="FaultReason">The last exception's message (MT-Fault-Message).</param>
-/// <param name="FaultedAt">When it faulted (MT-Fault-Timestamp), or when it was sent.</param>
+/// <summary>A message whose consumer kept failing, as a listing shows it, whichever broker holds it.</summary>
+/// <param name="Queue">Where it is: validate-network_error (RabbitMQ) or validate-network/$DeadLetterQueue (Service Bus).</param>
+/// <param name="OriginalQueue">The endpoint queue it failed on and goes back to on requeue.</param>
+/// <param name="FaultReason">Why it faulted, one line (MT-Fault-Message on RabbitMQ; the dead-letter reason and the
+/// description's first line on Service Bus).</param>
+/// <param name="FaultedAt">When it faulted, or when it was sent when the broker does not say.</param>
 public sealed record DeadLetter(
-    string ErrorQueue,
+    string Queue,
     string OriginalQueue,
     string? MessageId,
     string? MessageType,
