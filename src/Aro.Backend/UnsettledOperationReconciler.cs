@@ -22,9 +22,10 @@ internal sealed partial class UnsettledOperationReconciler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The host starts without waiting for the broker; a sweep before the bus is up would claim operations it
-        // cannot publish, and they would wait a whole StaleAfter for the next one.
-        var staleAfter = _options.ResumeOnStart ? TimeSpan.Zero : _options.StaleAfter;
+        // On start, what an earlier process left unsettled is resumed at once; an operation that made progress since
+        // this process started is in flight here (its request was just published) and is left to the regular sweeps,
+        // or every create accepted in the first moments would run its current step twice.
+        var startedAt = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(_options.ReconcileInterval, timeProvider);
         try
         {
@@ -33,11 +34,19 @@ internal sealed partial class UnsettledOperationReconciler(
                 await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
 
+            var first = true;
             do
             {
                 try
                 {
-                    await ReconcileAsync(staleAfter, stoppingToken);
+                    if (first && _options.ResumeOnStart)
+                    {
+                        await ReconcileAsync(quietSince: startedAt, stoppingToken);
+                    }
+                    else
+                    {
+                        await ReconcileAsync(_options.StaleAfter, stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -45,7 +54,7 @@ internal sealed partial class UnsettledOperationReconciler(
                     LogSweepFailed(logger, ex);
                 }
 
-                staleAfter = _options.StaleAfter;
+                first = false;
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -56,13 +65,23 @@ internal sealed partial class UnsettledOperationReconciler(
     }
 
     /// <summary>Publishes the requests of unsettled operations quiet for at least <paramref name="staleAfter"/>; returns how many.</summary>
-    public async Task<int> ReconcileAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
+    public Task<int> ReconcileAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        return ReconcileAsync(lastProgress => now - lastProgress >= staleAfter, cancellationToken);
+    }
+
+    /// <summary>Publishes the requests of unsettled operations whose last progress was before <paramref name="quietSince"/>; returns how many.</summary>
+    public Task<int> ReconcileAsync(DateTimeOffset quietSince, CancellationToken cancellationToken) =>
+        ReconcileAsync(lastProgress => lastProgress < quietSince, cancellationToken);
+
+    private async Task<int> ReconcileAsync(Func<DateTimeOffset, bool> isQuiet, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var published = 0;
         await foreach (var document in clusters.ListUnsettledAsync(cancellationToken))
         {
-            if (document.AsyncOperationId is null || now - (document.LastProgressAt ?? DateTimeOffset.MinValue) < staleAfter)
+            if (document.AsyncOperationId is null || !isQuiet(document.LastProgressAt ?? DateTimeOffset.MinValue))
             {
                 continue;
             }

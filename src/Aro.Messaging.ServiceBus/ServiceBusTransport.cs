@@ -1,3 +1,5 @@
+using Aro.Messaging.DeadLetters;
+using Aro.Messaging.ServiceBus.DeadLetters;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,9 @@ public sealed class ServiceBusTransport : IMessageTransport
 
     public void UseTransport(IBusRegistrationConfigurator bus) =>
         bus.UsingAroServiceBus((context, transport) => transport.ConfigureEndpoints(context));
+
+    public Task<IDeadLetterQueues?> OpenDeadLetterQueuesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult<IDeadLetterQueues?>(ServiceBusDeadLetterQueues.Connect(services.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value));
 
     /// <summary>The validator's one line (naming the variable to set) is what the host prints when it refuses to start.</summary>
     private sealed class OptionsValidation : IValidateOptions<ServiceBusTransportOptions>

@@ -1,3 +1,4 @@
+using Aro.Messaging.DeadLetters;
 using MassTransit;
 
 namespace Aro.Messaging;
@@ -26,4 +27,10 @@ public interface IMessageTransport
 
     /// <summary>Builds the bus on this transport, with the endpoints the host registered.</summary>
     void UseTransport(IBusRegistrationConfigurator bus);
+
+    /// <summary>
+    /// Connects to where the broker keeps dead letters, with the settings <see cref="AddOptions"/> bound in
+    /// <paramref name="services"/>; null when the transport keeps none (an in-process bus loses them with the process).
+    /// </summary>
+    Task<IDeadLetterQueues?> OpenDeadLetterQueuesAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

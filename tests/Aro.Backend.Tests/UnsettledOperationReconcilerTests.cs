@@ -90,11 +90,34 @@ public sealed class UnsettledOperationReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_start_every_unsettled_operation_is_resumed_however_recent()
+    public async Task A_zero_stale_after_resumes_every_unsettled_operation_however_recent()
     {
         await StoreAsync("busy", ProvisioningState.Creating, lastProgress: _time.GetUtcNow());
 
         Assert.Equal(1, await Reconciler().ReconcileAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task On_start_what_an_earlier_process_left_is_resumed_however_recent_and_what_moved_since_is_left_alone()
+    {
+        var startedAt = _time.GetUtcNow();
+        await StoreAsync("left-by-the-last-process", ProvisioningState.Creating, lastProgress: startedAt - TimeSpan.FromSeconds(1));
+        await StoreAsync("never-progressed", ProvisioningState.Deleting, lastProgress: null);
+        await StoreAsync("accepted-since-the-start", ProvisioningState.Creating, lastProgress: startedAt);
+        await StoreAsync("progressed-since-the-start", ProvisioningState.Updating, lastProgress: startedAt + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, await Reconciler().ReconcileAsync(quietSince: startedAt, CancellationToken.None));
+
+        var resumed = _harness.Published.Select(m => m.MessageObject is ClusterCreateRequested or ClusterUpdateRequested or ClusterDeleteRequested)
+            .Select(m => m.MessageObject switch
+            {
+                ClusterCreateRequested c => c.ResourceId,
+                ClusterDeleteRequested d => d.ResourceId,
+                var other => other.ToString()!,
+            })
+            .Select(resourceId => resourceId[(resourceId.LastIndexOf('/') + 1)..])
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["left-by-the-last-process", "never-progressed"], resumed);
     }
 
     private UnsettledOperationReconciler Reconciler() => new(

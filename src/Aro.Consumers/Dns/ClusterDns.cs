@@ -1,4 +1,5 @@
 using Aro.Api;
+using Aro.Api.Model;
 using Aro.Cloud;
 using Aro.Cloud.Clusters;
 using Aro.Cloud.Dns;
@@ -57,9 +58,14 @@ public sealed class ClusterDns(
                 await zones.EnsureZoneAsync(zoneId, cancellationToken);
             }
 
-            await zones.SetARecordAsync(zoneId, domain.ApiRecord, Address(api), cancellationToken);
-            await zones.SetARecordAsync(zoneId, domain.ApiInternalRecord, Address(api), cancellationToken);
-            await zones.SetARecordAsync(zoneId, domain.AppsRecord, Address(ingress), cancellationToken);
+            foreach (var (record, address) in new[] { (domain.ApiRecord, Address(api)), (domain.ApiInternalRecord, Address(api)), (domain.AppsRecord, Address(ingress)) })
+            {
+                if (!await zones.SetARecordAsync(zoneId, record, address, cluster.Id, cancellationToken))
+                {
+                    return StepOutcome.Failed(DomainInUse(cluster));
+                }
+            }
+
             return StepOutcome.Done;
         }
         catch (RequestFailedException e) when (e.IsPermanent())
@@ -68,6 +74,11 @@ public sealed class ClusterDns(
             return StepOutcome.Failed(error with { Message = $"The DNS records of '{domain.Fqdn}' could not be configured: {error.Message}" });
         }
     }
+
+    // The frontend refuses a domain another cluster holds; a record owned by someone else means that check was raced
+    // or the record was written outside the RP, and either way it is not this cluster's to take.
+    private static CloudErrorBody DomainInUse(OpenShiftCluster cluster) =>
+        new(CloudErrorCodes.DuplicateDomain, $"The provided domain '{cluster.Properties.ClusterProfile.Domain}' is already in use by a cluster.", "properties.clusterProfile.domain");
 
     private static string Address(PublicIpAddress ip) =>
         ip.IpAddress ?? throw new InvalidOperationException($"The public IP '{ip.Id}' has no address yet.");

@@ -38,10 +38,12 @@ public sealed class ClusterTeardown(IClusterDocuments documents, ClusterResource
         {
             if (domain.IsManaged && domain.Domain.Length > 0)
             {
+                // A record another cluster owns (this one's create was refused its domain) is left as it is.
                 var zoneId = _options.DnsZoneId;
-                await zones.DeleteARecordAsync(zoneId, domain.ApiRecord, cancellationToken);
-                await zones.DeleteARecordAsync(zoneId, domain.ApiInternalRecord, cancellationToken);
-                await zones.DeleteARecordAsync(zoneId, domain.AppsRecord, cancellationToken);
+                foreach (var record in new[] { domain.ApiRecord, domain.ApiInternalRecord, domain.AppsRecord })
+                {
+                    await zones.DeleteARecordAsync(zoneId, record, cluster.Id, cancellationToken);
+                }
             }
 
             if (ResourceId.TryParse(resourceGroupId, out var group) && group.ResourceGroup is not null && group.ProviderNamespace is null)

@@ -11,7 +11,7 @@ namespace Aro.Messaging.ServiceBus.DeadLetters;
 /// requeue sends a copy to the original queue and only then completes the dead letter, so at worst a
 /// message is in both, never in none; purge receives and deletes.
 /// </summary>
-public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
+public sealed class ServiceBusDeadLetterQueues : IDeadLetterQueues
 {
     private const int PageSize = 100;
 
@@ -30,25 +30,30 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     public static ServiceBusDeadLetterQueues Connect(ServiceBusTransportOptions options) =>
         new(ServiceBusClients.CreateClient(options));
 
-    /// <summary>The endpoint queues among <paramref name="queues"/> that exist (each has a dead-letter queue).</summary>
-    public async Task<IReadOnlyList<string>> ExistingQueuesAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    public string Kind => "dead-letter queues";
+
+    public string DeadLetterQueueOf(string queue) => ServiceBusEntityNames.DeadLetterQueueOf(queue);
+
+    /// <summary>The dead-letter queues of the endpoint queues among <paramref name="queues"/> that exist (each queue has one).</summary>
+    public async Task<IReadOnlyList<string>> ExistingAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
         var existing = new List<string>();
-        foreach (var queue in queues.Distinct(StringComparer.Ordinal))
+        foreach (var queue in queues.Select(ServiceBusEntityNames.QueueOfDeadLetterQueue).Distinct(StringComparer.Ordinal))
         {
             if (await _probe.QueueExistsAsync(queue, cancellationToken))
             {
-                existing.Add(queue);
+                existing.Add(ServiceBusEntityNames.DeadLetterQueueOf(queue));
             }
         }
 
         return existing;
     }
 
-    public async Task<IReadOnlyList<ServiceBusDeadLetter>> ListAsync(string queue, string? messageId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(string deadLetterQueue, string? messageId, CancellationToken cancellationToken)
     {
+        var queue = ServiceBusEntityNames.QueueOfDeadLetterQueue(deadLetterQueue);
         await using var receiver = _client.CreateReceiver(queue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
-        var listed = new List<ServiceBusDeadLetter>();
+        var listed = new List<DeadLetter>();
         long? fromSequenceNumber = null;
         while (true)
         {
@@ -66,8 +71,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     }
 
     /// <summary>The first dead letter with <paramref name="messageId"/> in full, or null; peeked, so it stays where it is.</summary>
-    public async Task<DeadLetterMessage?> ShowAsync(string queue, string messageId, CancellationToken cancellationToken)
+    public async Task<DeadLetterMessage?> ShowAsync(string deadLetterQueue, string messageId, CancellationToken cancellationToken)
     {
+        var queue = ServiceBusEntityNames.QueueOfDeadLetterQueue(deadLetterQueue);
         await using var receiver = _client.CreateReceiver(queue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
         long? fromSequenceNumber = null;
         while (true)
@@ -94,7 +100,7 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
                     headers.AddRange(message.ApplicationProperties.Select(property =>
                         KeyValuePair.Create(property.Key, Convert.ToString(property.Value, CultureInfo.InvariantCulture))));
                     return new DeadLetterMessage(
-                        deadLetter.DeadLetterQueue,
+                        deadLetter.Queue,
                         queue,
                         deadLetter.MessageId,
                         deadLetter.MessageType,
@@ -111,8 +117,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     }
 
     /// <summary>Moves the matching dead letters (all when <paramref name="messageId"/> is null) back to their queue; returns how many.</summary>
-    public async Task<int> RequeueAsync(string queue, string? messageId, CancellationToken cancellationToken)
+    public async Task<int> RequeueAsync(string deadLetterQueue, string? messageId, CancellationToken cancellationToken)
     {
+        var queue = ServiceBusEntityNames.QueueOfDeadLetterQueue(deadLetterQueue);
         await using var sender = _client.CreateSender(queue);
         return await ReceiveMatchingAsync(queue, messageId, ServiceBusReceiveMode.PeekLock, async (receiver, message) =>
         {
@@ -124,8 +131,9 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
     }
 
     /// <summary>Deletes the matching dead letters (all when <paramref name="messageId"/> is null); returns how many.</summary>
-    public async Task<int> PurgeAsync(string queue, string? messageId, CancellationToken cancellationToken)
+    public async Task<int> PurgeAsync(string deadLetterQueue, string? messageId, CancellationToken cancellationToken)
     {
+        var queue = ServiceBusEntityNames.QueueOfDeadLetterQueue(deadLetterQueue);
         if (messageId is null)
         {
             return await ReceiveMatchingAsync(queue, null, ServiceBusReceiveMode.ReceiveAndDelete, (_, _) => Task.CompletedTask, cancellationToken);
@@ -190,20 +198,19 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
         return handled;
     }
 
-    internal static ServiceBusDeadLetter Describe(string queue, ServiceBusReceivedMessage message)
+    internal static DeadLetter Describe(string queue, ServiceBusReceivedMessage message)
     {
         var reason = string.IsNullOrEmpty(message.DeadLetterErrorDescription)
             ? message.DeadLetterReason
             : $"{message.DeadLetterReason}: {FirstLine(message.DeadLetterErrorDescription)}";
         var messageType = message.ApplicationProperties.TryGetValue("MT-MessageType", out var type) ? type?.ToString() : message.Subject;
-        return new ServiceBusDeadLetter(
+        return new DeadLetter(
             ServiceBusEntityNames.DeadLetterQueueOf(queue),
             queue,
             message.MessageId,
             messageType,
             reason,
-            message.EnqueuedTime == default ? null : message.EnqueuedTime,
-            message.SequenceNumber);
+            message.EnqueuedTime == default ? null : message.EnqueuedTime);
     }
 
     // The transport writes the exception type as the reason and its message and stack as the description
@@ -213,7 +220,7 @@ public sealed class ServiceBusDeadLetterQueues : IAsyncDisposable
             ? message.DeadLetterReason
             : $"{message.DeadLetterReason}: {message.DeadLetterErrorDescription}";
 
-    private static bool Matches(ServiceBusDeadLetter deadLetter, string? messageId) =>
+    private static bool Matches(DeadLetter deadLetter, string? messageId) =>
         messageId is null || string.Equals(deadLetter.MessageId, messageId, StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text)

@@ -1,3 +1,4 @@
+using Aro.Messaging.DeadLetters;
 using MassTransit;
 
 namespace Aro.Messaging.InMemory;
@@ -30,4 +31,7 @@ public sealed class InMemoryTransport : IMessageTransport
             transport.ConfigureEndpoints(context);
         });
     }
+
+    public Task<IDeadLetterQueues?> OpenDeadLetterQueuesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult<IDeadLetterQueues?>(null);
 }

@@ -1,4 +1,6 @@
 using System.Security.Authentication;
+using Aro.Messaging.DeadLetters;
+using Aro.Messaging.RabbitMq.DeadLetters;
 using Aro.Messaging.Scheduling;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -59,4 +61,7 @@ public sealed class RabbitMqTransport : IMessageTransport
             transport.ConfigureEndpoints(context);
         });
     }
+
+    public async Task<IDeadLetterQueues?> OpenDeadLetterQueuesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await DeadLetterQueues.ConnectAsync(services.GetRequiredService<IOptions<RabbitMqOptions>>().Value, cancellationToken);
 }

@@ -5,15 +5,12 @@ using Aro.Backend.DeadLetters;
 using Aro.Messaging;
 using Aro.Messaging.DeadLetters;
 using Aro.Messaging.RabbitMq;
-using Aro.Messaging.RabbitMq.DeadLetters;
-using Aro.Messaging.ServiceBus;
-using Aro.Messaging.ServiceBus.DeadLetters;
-using Aro.Messaging.ServiceBus.Topology;
 using Aro.Rp.Hosting;
 using Aro.Rp.Operators;
 using Azure;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client.Exceptions;
 using Spectre.Console;
 
@@ -62,13 +59,9 @@ internal static class DeadLettersCommand
         TextWriter output,
         CancellationToken cancellationToken)
     {
-        var messaging = configuration.GetSection(MessagingOptions.SectionName);
-        var transport = messaging[nameof(MessagingOptions.Transport)];
-        var onRabbitMq = string.Equals(transport, RabbitMqTransport.TransportName, StringComparison.OrdinalIgnoreCase);
-        var onServiceBus = string.Equals(transport, ServiceBusTransport.TransportName, StringComparison.OrdinalIgnoreCase);
-        if (!onRabbitMq && !onServiceBus)
+        if (BrokerOf(configuration) is not { } transport)
         {
-            await output.WriteLineAsync("Dead letters live on a broker: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_*, or ARO_TRANSPORT=servicebus and ARO_SERVICEBUS_* (see env.example).");
+            await output.WriteLineAsync(NoBroker);
             return 2;
         }
 
@@ -80,13 +73,24 @@ internal static class DeadLettersCommand
 
         try
         {
-            return onRabbitMq
-                ? await RunOnRabbitMqAsync(messaging, verb, queue, messageId, output, cancellationToken)
-                : await RunOnServiceBusAsync(configuration, verb, queue, messageId, output, cancellationToken);
+            await using var queues = await OpenAsync(transport, configuration, cancellationToken);
+            var deadLetterQueues = await queues.ExistingAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
+            if (queue is not null && deadLetterQueues.Count == 0)
+            {
+                await output.WriteLineAsync($"There is no {queues.Kind[..^1]} {queues.DeadLetterQueueOf(queue)}.");
+                return 1;
+            }
+
+            return await RunVerbAsync(queues, deadLetterQueues, verb, messageId, output, cancellationToken);
+        }
+        catch (OperatorCommandException e)
+        {
+            await output.WriteLineAsync(e.Message);
+            return 2;
         }
         catch (Exception e) when (IsBrokerUnreachable(e))
         {
-            await output.WriteLineAsync(Unreachable(onRabbitMq, e));
+            await output.WriteLineAsync(Unreachable(transport, e));
             return 1;
         }
     }
@@ -104,20 +108,16 @@ internal static class DeadLettersCommand
         TextWriter error,
         CancellationToken cancellationToken)
     {
-        var messaging = configuration.GetSection(MessagingOptions.SectionName);
-        var transport = messaging[nameof(MessagingOptions.Transport)];
-        var onRabbitMq = string.Equals(transport, RabbitMqTransport.TransportName, StringComparison.OrdinalIgnoreCase);
-        if (!onRabbitMq && !string.Equals(transport, ServiceBusTransport.TransportName, StringComparison.OrdinalIgnoreCase))
+        if (BrokerOf(configuration) is not { } transport)
         {
-            await error.WriteLineAsync("aro-rp: dead letters live on a broker: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_*, or ARO_TRANSPORT=servicebus and ARO_SERVICEBUS_* (see env.example).");
+            await error.WriteLineAsync($"aro-rp: {char.ToLowerInvariant(NoBroker[0])}{NoBroker[1..]}");
             return 1;
         }
 
         try
         {
-            var (shown, searched) = onRabbitMq
-                ? await ShowOnRabbitMqAsync(messaging, messageId, queue, cancellationToken)
-                : await ShowOnServiceBusAsync(configuration, messageId, queue, cancellationToken);
+            await using var queues = await OpenAsync(transport, configuration, cancellationToken);
+            var (shown, searched) = await FindAsync(queues, messageId, queue, cancellationToken);
             if (shown is null)
             {
                 await error.WriteLineAsync($"aro-rp: no dead letter with message id {messageId} in {searched}.");
@@ -138,45 +138,81 @@ internal static class DeadLettersCommand
         }
         catch (Exception e) when (IsBrokerUnreachable(e))
         {
-            await error.WriteLineAsync($"aro-rp: {Unreachable(onRabbitMq, e)}");
+            await error.WriteLineAsync($"aro-rp: {Unreachable(transport, e)}");
             return 1;
         }
     }
 
-    private static async Task<(DeadLetterMessage? Shown, string Searched)> ShowOnRabbitMqAsync(IConfigurationSection messaging, string messageId, string? queue, CancellationToken cancellationToken)
-    {
-        await using var queues = await DeadLetterQueues.ConnectAsync(messaging.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>() ?? new RabbitMqOptions(), cancellationToken);
-        var errorQueues = await queues.ExistingErrorQueuesAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
-        foreach (var errorQueue in errorQueues)
-        {
-            if (await queues.ShowAsync(errorQueue, messageId, cancellationToken) is { } shown)
-            {
-                return (shown, errorQueue);
-            }
-        }
+    private const string NoBroker = "Dead letters live on a broker: set ARO_TRANSPORT=rabbitmq and ARO_RABBITMQ_*, or ARO_TRANSPORT=servicebus and ARO_SERVICEBUS_* (see env.example).";
 
-        return (null, queue is null ? "the RP's error queues" : ErrorQueueName.Of(queue));
+    /// <summary>The transport ARO_TRANSPORT names when it keeps dead letters on a broker; null otherwise.</summary>
+    private static IMessageTransport? BrokerOf(IConfiguration configuration)
+    {
+        var name = configuration.GetSection(MessagingOptions.SectionName)[nameof(MessagingOptions.Transport)];
+        return MessageTransports.All.FirstOrDefault(transport => transport.ReachesOtherProcesses && string.Equals(transport.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static async Task<(DeadLetterMessage? Shown, string Searched)> ShowOnServiceBusAsync(IConfiguration configuration, string messageId, string? queue, CancellationToken cancellationToken)
+    /// <summary>The transport's own settings, bound and validated as the RP binds them; a problem is one line naming the variable.</summary>
+    private static async Task<IDeadLetterQueues> OpenAsync(IMessageTransport transport, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var options = ServiceBusSelection.ForTool(configuration);
-        if (ServiceBusTransportOptionsValidator.Validate(options) is { } problem)
+        var services = new ServiceCollection();
+        transport.AddOptions(services, configuration.GetSection(MessagingOptions.SectionName));
+        services.AddAroServiceBusSelectionForTool(configuration);
+        await using var provider = services.BuildServiceProvider();
+        try
         {
-            throw new OperatorCommandException(problem);
+            return await transport.OpenDeadLetterQueuesAsync(provider, cancellationToken)
+                ?? throw new OperatorCommandException(NoBroker);
         }
-
-        await using var queues = ServiceBusDeadLetterQueues.Connect(options);
-        var endpoint = queue is null ? null : ServiceBusEntityNames.QueueOfDeadLetterQueue(queue);
-        foreach (var endpointQueue in await queues.ExistingQueuesAsync(endpoint is null ? KnownEndpoints.Names : [endpoint], cancellationToken))
+        catch (OptionsValidationException e)
         {
-            if (await queues.ShowAsync(endpointQueue, messageId, cancellationToken) is { } shown)
+            throw new OperatorCommandException(e.Failures.First());
+        }
+    }
+
+    private static async Task<(DeadLetterMessage? Shown, string Searched)> FindAsync(IDeadLetterQueues queues, string messageId, string? queue, CancellationToken cancellationToken)
+    {
+        foreach (var deadLetterQueue in await queues.ExistingAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken))
+        {
+            if (await queues.ShowAsync(deadLetterQueue, messageId, cancellationToken) is { } shown)
             {
-                return (shown, shown.Queue);
+                return (shown, deadLetterQueue);
             }
         }
 
-        return (null, endpoint is null ? "the RP's dead-letter queues" : ServiceBusEntityNames.DeadLetterQueueOf(endpoint));
+        return (null, queue is null ? $"the RP's {queues.Kind}" : queues.DeadLetterQueueOf(queue));
+    }
+
+    private static async Task<int> RunVerbAsync(IDeadLetterQueues queues, IReadOnlyList<string> deadLetterQueues, string verb, string? messageId, TextWriter output, CancellationToken cancellationToken)
+    {
+        switch (verb)
+        {
+            case "list":
+                var deadLetters = new List<DeadLetter>();
+                foreach (var deadLetterQueue in deadLetterQueues)
+                {
+                    deadLetters.AddRange(await queues.ListAsync(deadLetterQueue, messageId, cancellationToken));
+                }
+
+                await WriteTableAsync(output, deadLetters);
+                return 0;
+            case "requeue":
+                var requeued = 0;
+                foreach (var deadLetterQueue in deadLetterQueues)
+                {
+                    requeued += await queues.RequeueAsync(deadLetterQueue, messageId, cancellationToken);
+                }
+
+                return await ReportAsync(output, "Requeued", requeued, messageId);
+            default:
+                var purged = 0;
+                foreach (var deadLetterQueue in deadLetterQueues)
+                {
+                    purged += await queues.PurgeAsync(deadLetterQueue, messageId, cancellationToken);
+                }
+
+                return await ReportAsync(output, "Purged", purged, messageId);
+        }
     }
 
     /// <summary>The broker is not there or refuses us: nothing a stack trace would explain better than its first line.</summary>
@@ -184,99 +220,11 @@ internal static class DeadLettersCommand
         e is BrokerUnreachableException or ServiceBusException or RequestFailedException or AuthenticationFailedException
             or UnauthorizedAccessException or HttpRequestException or SocketException;
 
-    private static string Unreachable(bool onRabbitMq, Exception e) => onRabbitMq
+    private static string Unreachable(IMessageTransport transport, Exception e) => transport is RabbitMqTransport
         ? $"the RabbitMQ broker could not be reached ({OperatorCommand.FirstLine(Innermost(e).Message)}). Check ARO_RABBITMQ_HOST, ARO_RABBITMQ_PORT and the credentials."
         : $"the Service Bus namespace could not be reached ({OperatorCommand.FirstLine(Innermost(e).Message)}). Check ARO_SERVICEBUS_NAMESPACE or ARO_SERVICEBUS_CONNECTION_STRING.";
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
-
-    private static async Task<int> RunOnRabbitMqAsync(IConfigurationSection messaging, string verb, string? queue, string? messageId, TextWriter output, CancellationToken cancellationToken)
-    {
-        await using var queues = await DeadLetterQueues.ConnectAsync(messaging.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>() ?? new RabbitMqOptions(), cancellationToken);
-        var errorQueues = await queues.ExistingErrorQueuesAsync(queue is null ? KnownEndpoints.Names : [queue], cancellationToken);
-        if (queue is not null && errorQueues.Count == 0)
-        {
-            await output.WriteLineAsync($"There is no error queue {ErrorQueueName.Of(queue)}.");
-            return 1;
-        }
-
-        switch (verb)
-        {
-            case "list":
-                var deadLetters = new List<DeadLetter>();
-                foreach (var errorQueue in errorQueues)
-                {
-                    deadLetters.AddRange(await queues.ListAsync(errorQueue, messageId, cancellationToken));
-                }
-
-                await WriteTableAsync(output, [.. deadLetters.Select(d => new Row(d.ErrorQueue, d.MessageId, d.MessageType, d.FaultedAt, d.FaultReason))]);
-                return 0;
-            case "requeue":
-                var requeued = 0;
-                foreach (var errorQueue in errorQueues)
-                {
-                    requeued += await queues.RequeueAsync(errorQueue, messageId, cancellationToken);
-                }
-
-                return await ReportAsync(output, "Requeued", requeued, messageId);
-            default:
-                var purged = 0;
-                foreach (var errorQueue in errorQueues)
-                {
-                    purged += await queues.PurgeAsync(errorQueue, messageId, cancellationToken);
-                }
-
-                return await ReportAsync(output, "Purged", purged, messageId);
-        }
-    }
-
-    private static async Task<int> RunOnServiceBusAsync(IConfiguration configuration, string verb, string? queue, string? messageId, TextWriter output, CancellationToken cancellationToken)
-    {
-        var options = ServiceBusSelection.ForTool(configuration);
-        if (ServiceBusTransportOptionsValidator.Validate(options) is { } problem)
-        {
-            await output.WriteLineAsync(problem);
-            return 2;
-        }
-
-        await using var queues = ServiceBusDeadLetterQueues.Connect(options);
-        var endpoint = queue is null ? null : ServiceBusEntityNames.QueueOfDeadLetterQueue(queue);
-        var endpointQueues = await queues.ExistingQueuesAsync(endpoint is null ? KnownEndpoints.Names : [endpoint], cancellationToken);
-        if (endpoint is not null && endpointQueues.Count == 0)
-        {
-            await output.WriteLineAsync($"There is no queue {endpoint} (so no {ServiceBusEntityNames.DeadLetterQueueOf(endpoint)}).");
-            return 1;
-        }
-
-        switch (verb)
-        {
-            case "list":
-                var deadLetters = new List<ServiceBusDeadLetter>();
-                foreach (var endpointQueue in endpointQueues)
-                {
-                    deadLetters.AddRange(await queues.ListAsync(endpointQueue, messageId, cancellationToken));
-                }
-
-                await WriteTableAsync(output, [.. deadLetters.Select(d => new Row(d.DeadLetterQueue, d.MessageId, d.MessageType, d.FaultedAt, d.FaultReason))]);
-                return 0;
-            case "requeue":
-                var requeued = 0;
-                foreach (var endpointQueue in endpointQueues)
-                {
-                    requeued += await queues.RequeueAsync(endpointQueue, messageId, cancellationToken);
-                }
-
-                return await ReportAsync(output, "Requeued", requeued, messageId);
-            default:
-                var purged = 0;
-                foreach (var endpointQueue in endpointQueues)
-                {
-                    purged += await queues.PurgeAsync(endpointQueue, messageId, cancellationToken);
-                }
-
-                return await ReportAsync(output, "Purged", purged, messageId);
-        }
-    }
 
     /// <summary>One message id asked for and not found is a failure; "all of them" finding none is not.</summary>
     private static async Task<int> ReportAsync(TextWriter output, string done, int count, string? messageId)
@@ -304,7 +252,7 @@ internal static class DeadLettersCommand
         return verb;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<Row> deadLetters)
+    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<DeadLetter> deadLetters)
     {
         if (deadLetters.Count == 0)
         {
@@ -328,7 +276,4 @@ internal static class DeadLettersCommand
             await output.WriteLineAsync(string.Join("  ", row.Select((cell, column) => column == row.Length - 1 ? cell : cell.PadRight(widths[column]))));
         }
     }
-
-    /// <summary>One dead letter as listed, whichever broker holds it.</summary>
-    private sealed record Row(string Queue, string? MessageId, string? MessageType, DateTimeOffset? FaultedAt, string? FaultReason);
 }

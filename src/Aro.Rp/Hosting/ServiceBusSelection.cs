@@ -64,17 +64,21 @@ internal static class ServiceBusSelection
     /// in development the Service Bus of <c>aro-rp local-cloud</c> on its configured ports (an all-in-one RP's
     /// embedded one listens on ports only it knows unless <c>ARO_LOCAL_CLOUD_SERVICEBUS_PORT</c> / <c>_ADMIN_PORT</c> fix them).
     /// </summary>
-    public static ServiceBusTransportOptions ForTool(IConfiguration configuration)
+    public static IServiceCollection AddAroServiceBusSelectionForTool(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ServiceBusTransportOptions.SectionName).Get<ServiceBusTransportOptions>() ?? new ServiceBusTransportOptions();
         var rp = configuration.GetSection(RpOptions.SectionName).Get<RpOptions>() ?? new RpOptions();
-        if (rp.IsDevelopment && !options.UsesConnectionString && string.IsNullOrWhiteSpace(options.Namespace)
-            && StandaloneLocalServiceBus(configuration) is { } standalone)
+        if (rp.IsDevelopment && StandaloneLocalServiceBus(configuration) is { } standalone)
         {
-            UseLocalServiceBus(options, standalone);
+            services.AddOptions<ServiceBusTransportOptions>().PostConfigure(options =>
+            {
+                if (!options.UsesConnectionString && string.IsNullOrWhiteSpace(options.Namespace))
+                {
+                    UseLocalServiceBus(options, standalone);
+                }
+            });
         }
 
-        return options;
+        return services;
     }
 
     /// <summary>The local cloud's Service Bus when its ports are configured (env.example: 5682 and 5300); null otherwise.</summary>

@@ -34,6 +34,25 @@ public sealed class ConfigureDnsConsumerTests(LocalCloudHarness cloud) : IClassF
     }
 
     [Fact]
+    public async Task A_record_of_another_cluster_fails_the_step_with_duplicate_domain_and_stays_as_it_is()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(domain: "taken")));
+        var zones = provider.GetRequiredService<IDnsZones>();
+        await provider.GetRequiredService<IResourceGroups>().EnsureAsync(LocalCloudHarness.DnsResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
+        await zones.EnsureZoneAsync(LocalCloudHarness.DnsZoneId, CancellationToken.None);
+        var otherCluster = ValidCluster.ResourceId.Replace("/mycluster", "/other", StringComparison.Ordinal);
+        Assert.True(await zones.SetARecordAsync(LocalCloudHarness.DnsZoneId, "*.apps.taken", "20.0.0.9", otherCluster, CancellationToken.None));
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ConfigureDns(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        var failed = Assert.IsType<DnsConfigurationFailed>(outcome);
+        Assert.Equal(Aro.Api.CloudErrorCodes.DuplicateDomain, failed.Code);
+        Assert.Equal("properties.clusterProfile.domain", failed.Target);
+        Assert.Equal(["20.0.0.9"], await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, "*.apps.taken", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_custom_domain_is_left_to_its_owner()
     {
         await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(domain: "cluster.example.com")));

@@ -105,5 +105,30 @@ public sealed class TearDownClusterConsumerTests(LocalCloudHarness cloud) : ICla
         Assert.NotNull(await provider.GetRequiredService<IDnsZones>().GetARecordAsync(LocalCloudHarness.DnsZoneId, "api.mycluster", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Teardown_leaves_the_records_of_another_cluster_with_the_same_domain()
+    {
+        var clusters = new InMemoryClusters(ValidCluster.New(domain: "shared"));
+        await using var provider = cloud.Start(clusters);
+        var zones = provider.GetRequiredService<IDnsZones>();
+        await provider.GetRequiredService<IResourceGroups>().EnsureAsync(LocalCloudHarness.DnsResourceGroupId, ValidCluster.Location, tags: null, CancellationToken.None);
+        await zones.EnsureZoneAsync(LocalCloudHarness.DnsZoneId, CancellationToken.None);
+        var otherCluster = ValidCluster.ResourceId.Replace("/mycluster", "/other", StringComparison.Ordinal);
+        foreach (var record in new[] { "api.shared", "api-int.shared", "*.apps.shared" })
+        {
+            Assert.True(await zones.SetARecordAsync(LocalCloudHarness.DnsZoneId, record, "20.0.0.9", otherCluster, CancellationToken.None));
+        }
+
+        var harness = await provider.StartTestHarness();
+        clusters.StartOperation(ValidCluster.ResourceId, "op-2");
+
+        Assert.IsType<ClusterTornDown>(await LocalCloudHarness.RunAsync(harness, new TearDownCluster(Guid.NewGuid(), ValidCluster.ResourceId, "op-2")));
+
+        foreach (var record in new[] { "api.shared", "api-int.shared", "*.apps.shared" })
+        {
+            Assert.Equal(["20.0.0.9"], await zones.GetARecordAsync(LocalCloudHarness.DnsZoneId, record, CancellationToken.None));
+        }
+    }
+
     private static Dictionary<string, string> OwnedByTheCluster => new() { [Aro.Consumers.Clusters.ClusterResourceGroup.OwnerTag] = ValidCluster.ResourceId };
 }

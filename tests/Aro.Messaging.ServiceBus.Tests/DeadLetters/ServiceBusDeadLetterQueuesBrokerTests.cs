@@ -1,5 +1,6 @@
 using Aro.Messaging.ServiceBus.DeadLetters;
 using Aro.Messaging.ServiceBus.Headers;
+using Aro.Messaging.ServiceBus.Topology;
 using Azure.Messaging.ServiceBus;
 
 namespace Aro.Messaging.ServiceBus.Tests.DeadLetters;
@@ -50,7 +51,7 @@ public sealed class ServiceBusDeadLetterQueuesBrokerTests(LocalServiceBusFixture
         var queue = await QueueWithDeadLettersAsync();
         var queues = new ServiceBusDeadLetterQueues(bus.Client);
 
-        Assert.Equal([queue], await queues.ExistingQueuesAsync([queue, LocalServiceBusFixture.UniqueName("never-created")], CancellationToken.None));
+        Assert.Equal([ServiceBusEntityNames.DeadLetterQueueOf(queue)], await queues.ExistingAsync([queue, LocalServiceBusFixture.UniqueName("never-created")], CancellationToken.None));
     }
 
     /// <summary>A queue whose messages were dead-lettered the way the transport does it on a fault.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Aro.Messaging;
+using Aro.Messaging.DeadLetters;
 using Aro.Messaging.ServiceBus;
 using Aro.Messaging.ServiceBus.DeadLetters;
 using Aro.Rp.Commands;
@@ -88,7 +89,7 @@ public sealed class ServiceBusEndToEndTests
         }).Build();
         await using var queues = ServiceBusDeadLetterQueues.Connect(bus);
         var deadLetter = Assert.Single(await DeadLettersOfAsync(queues, "configure-dns"));
-        Assert.Equal("configure-dns/$DeadLetterQueue", deadLetter.DeadLetterQueue);
+        Assert.Equal("configure-dns/$DeadLetterQueue", deadLetter.Queue);
         Assert.Contains("ConfigureDns", deadLetter.MessageType, StringComparison.Ordinal);
         Assert.Contains("The zone is busy.", deadLetter.FaultReason, StringComparison.Ordinal);
         Assert.NotNull(deadLetter.MessageId);
@@ -97,6 +98,7 @@ public sealed class ServiceBusEndToEndTests
         Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "list", queue: null, messageId: null, confirmed: false, listed, CancellationToken.None));
         Assert.Contains(deadLetter.MessageId!, listed.ToString(), StringComparison.Ordinal);
         Assert.Contains("configure-dns/$DeadLetterQueue", listed.ToString(), StringComparison.Ordinal);
+        await AdminDeadLetterChecks.ListsAndShowsAsync(rp.Services, "configure-dns", deadLetter.MessageId!, "configure-dns/$DeadLetterQueue");
 
         // show: the dead letter in full, peeked (still there for the requeue below): the broker's reason and description
         // (the exception), MassTransit's fault headers among the application properties, the body's envelope indented.
@@ -123,7 +125,7 @@ public sealed class ServiceBusEndToEndTests
 
     // The Fault (which fails the operation) is published before the message is dead-lettered, so on a busy machine
     // the operation can read Failed a moment before the dead letter is there.
-    private static Task<IReadOnlyList<ServiceBusDeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue) =>
+    private static Task<IReadOnlyList<DeadLetter>> DeadLettersOfAsync(ServiceBusDeadLetterQueues queues, string queue) =>
         Polling.UntilAnyAsync(() => queues.ListAsync(queue, messageId: null, CancellationToken.None), TimeSpan.FromSeconds(30));
 
     /// <summary>The requeued command was taken and completed: nothing active or dead-lettered is left on configure-dns.</summary>

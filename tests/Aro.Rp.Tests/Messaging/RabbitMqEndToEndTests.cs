@@ -1,5 +1,6 @@
 using System.Net;
 using Aro.Backend.DeadLetters;
+using Aro.Messaging.DeadLetters;
 using Aro.Messaging.RabbitMq.DeadLetters;
 using Aro.Rp.Commands;
 using Aro.Rp.Tests.EndToEnd;
@@ -74,6 +75,7 @@ public sealed class RabbitMqEndToEndTests
         using var listed = new StringWriter();
         Assert.Equal(0, await DeadLettersCommand.RunAsync(operatorSettings, "list", queue: null, messageId: null, confirmed: false, listed, CancellationToken.None));
         Assert.Contains(deadLetter.MessageId!, listed.ToString(), StringComparison.Ordinal);
+        await AdminDeadLetterChecks.ListsAndShowsAsync(rp.Services, "configure-dns", deadLetter.MessageId!, "configure-dns_error");
 
         // Fixed: the requeued command now succeeds. The operation stays Failed (a new request retries it), nothing is lost.
         Assert.Equal(HttpStatusCode.NoContent, (await rp.LocalCloud.DeleteAsync("_localcloud/faults")).StatusCode);

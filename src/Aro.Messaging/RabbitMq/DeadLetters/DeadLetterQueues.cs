@@ -12,7 +12,7 @@ namespace Aro.Messaging.RabbitMq.DeadLetters;
 /// looked at, so a crash at any point leaves every message in its queue. A requeue publishes the copy to the original
 /// queue with publisher confirms and only then acknowledges the original: at worst a message is in both, never in none.
 /// </summary>
-public sealed class DeadLetterQueues : IAsyncDisposable
+public sealed class DeadLetterQueues : IDeadLetterQueues
 {
     // Headers MassTransit adds when it moves a message to the error queue; a requeued message starts clean.
     private static readonly string[] FaultHeaderPrefixes = ["MT-Fault-", "MT-Reason", "MT-Host-"];
@@ -40,8 +40,12 @@ public sealed class DeadLetterQueues : IAsyncDisposable
         return new DeadLetterQueues(await factory.CreateConnectionAsync(cancellationToken));
     }
 
+    public string Kind => "error queues";
+
+    public string DeadLetterQueueOf(string queue) => ErrorQueueName.Of(queue);
+
     /// <summary>The error queues among <paramref name="queues"/> (endpoint or error queue names) that exist.</summary>
-    public async Task<IReadOnlyList<string>> ExistingErrorQueuesAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ExistingAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
         var existing = new List<string>();
         foreach (var queue in queues.Select(ErrorQueueName.Of).Distinct(StringComparer.Ordinal))
