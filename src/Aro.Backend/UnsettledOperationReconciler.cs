@@ -22,10 +22,6 @@ internal sealed partial class UnsettledOperationReconciler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // On start, what an earlier process left unsettled is resumed at once; an operation that made progress since
-        // this process started is in flight here (its request was just published) and is left to the regular sweeps,
-        // or every create accepted in the first moments would run its current step twice.
-        var startedAt = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(_options.ReconcileInterval, timeProvider);
         try
         {
@@ -34,6 +30,11 @@ internal sealed partial class UnsettledOperationReconciler(
                 await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
 
+            // The first sweep resumes at once what went quiet before the bus was up: what an earlier process left
+            // unsettled, and a request published (or lost) while the broker was out of reach. An operation that made
+            // progress since is in flight on the bus and is left to the regular sweeps, or every create accepted in
+            // the first moments would run its current step twice.
+            var busReadyAt = timeProvider.GetUtcNow();
             var first = true;
             do
             {
@@ -41,7 +42,7 @@ internal sealed partial class UnsettledOperationReconciler(
                 {
                     if (first && _options.ResumeOnStart)
                     {
-                        await ReconcileAsync(quietSince: startedAt, stoppingToken);
+                        await ReconcileAsync(quietSince: busReadyAt, stoppingToken);
                     }
                     else
                     {
