@@ -1,3 +1,4 @@
+using Aro.Backend.Recovery;
 using Aro.Cloud;
 using Aro.Consumers;
 using Aro.Consumers.Clusters;
@@ -32,6 +33,8 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<IClusterOperationStore, StoredClusterDocuments>();
         services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<IClusterOperationStore>());
         services.AddAroCloud(configuration);
+        services.AddSingleton<StartupRecovery>();
+        services.AddHealthChecks().AddCheck<StartupRecoveryHealthCheck>("backend-startup-recovery");
         services.AddHostedService<UnsettledOperationReconciler>();
         services.AddHostedService<ExpiredAsyncOperationSweeper>();
         return services;

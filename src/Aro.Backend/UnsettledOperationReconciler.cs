@@ -1,3 +1,4 @@
+using Aro.Backend.Recovery;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using MassTransit;
@@ -15,6 +16,7 @@ internal sealed partial class UnsettledOperationReconciler(
     IOpenShiftClusterStore clusters,
     IBus bus,
     IOptions<BackendOptions> options,
+    StartupRecovery recovery,
     TimeProvider timeProvider,
     ILogger<UnsettledOperationReconciler> logger) : BackgroundService
 {
@@ -35,14 +37,19 @@ internal sealed partial class UnsettledOperationReconciler(
             // progress since is in flight on the bus and is left to the regular sweeps, or every create accepted in
             // the first moments would run its current step twice.
             var busReadyAt = timeProvider.GetUtcNow();
-            var first = true;
+            if (!_options.ResumeOnStart)
+            {
+                recovery.MarkDone();
+            }
+
             do
             {
                 try
                 {
-                    if (first && _options.ResumeOnStart)
+                    if (!recovery.IsDone)
                     {
                         await ReconcileAsync(quietSince: busReadyAt, stoppingToken);
+                        recovery.MarkDone();
                     }
                     else
                     {
@@ -51,11 +58,9 @@ internal sealed partial class UnsettledOperationReconciler(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // A store or broker outage: the next sweep tries again.
+                    // A store or broker outage: the next sweep tries again (the start-up one, until it has run once).
                     LogSweepFailed(logger, ex);
                 }
-
-                first = false;
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

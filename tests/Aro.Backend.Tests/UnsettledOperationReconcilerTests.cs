@@ -1,11 +1,13 @@
 using Aro.Api.Model;
 using Aro.Backend;
+using Aro.Backend.Recovery;
 using Aro.Contracts;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -120,10 +122,28 @@ public sealed class UnsettledOperationReconcilerTests : IAsyncLifetime
         Assert.Equal(["left-by-the-last-process", "never-progressed"], resumed);
     }
 
-    private UnsettledOperationReconciler Reconciler() => new(
+    [Fact]
+    public async Task The_backend_is_ready_only_once_its_start_up_sweep_has_resumed_what_an_earlier_process_left()
+    {
+        await StoreAsync("left-by-the-last-process", ProvisioningState.Creating, lastProgress: _time.GetUtcNow() - TimeSpan.FromSeconds(1));
+        var recovery = new StartupRecovery();
+        var health = new StartupRecoveryHealthCheck(recovery);
+        Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        using var reconciler = Reconciler(recovery);
+        await reconciler.StartAsync(CancellationToken.None);
+        await recovery.Done.WaitAsync(TimeSpan.FromSeconds(30));
+        await reconciler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.True(await _harness.Published.Any<ClusterCreateRequested>(m => m.Context.Message.ResourceId.EndsWith("/left-by-the-last-process", StringComparison.Ordinal)));
+    }
+
+    private UnsettledOperationReconciler Reconciler(StartupRecovery? recovery = null) => new(
         _clusters,
         _store.Get<IBus>(),
         Options.Create(new BackendOptions { StaleAfter = StaleAfter }),
+        recovery ?? new StartupRecovery(),
         _time,
         NullLogger<UnsettledOperationReconciler>.Instance);
 

@@ -108,6 +108,20 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
     public async Task<HttpResponseMessage> ListCredentialsAsync() =>
         await rp.PostAsync($"{ClusterUrl}/listCredentials?{Api}", Json("{}"));
 
+    /// <summary>
+    /// Waits for /healthz/ready: the bus is up and the backend's start-up sweep has run, so an operation created now is
+    /// delivered once rather than also resumed. For tests that count what a step leaves behind (dead letters).
+    /// </summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + OperationDeadline;
+        while ((await rp.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The RP was not ready in {OperationDeadline}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
     /// <summary>Polls the operation until it settles and returns its last status document.</summary>
     public async Task<JsonObject> WaitForOperationAsync(string operationUrl, Func<JsonObject, bool>? until = null)
     {

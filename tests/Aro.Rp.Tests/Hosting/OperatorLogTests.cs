@@ -1,4 +1,5 @@
 using Aro.Rp.Tests.EndToEnd;
+using Aro.Rp.Tests.EndToEnd.Recording;
 using Serilog.Events;
 
 namespace Aro.Rp.Tests.Hosting;
@@ -9,6 +10,7 @@ namespace Aro.Rp.Tests.Hosting;
 /// operation when it ends.
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Collection(nameof(WholeLogCollection))]
 public sealed class OperatorLogTests
 {
     private const string CompletionTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";

@@ -55,6 +55,7 @@ public sealed class RabbitMqEndToEndTests
         await walkthrough.RegisterSubscriptionAsync();
         // 409 is not the request's own fault (CloudFailures.IsPermanent): the DNS consumer throws, and its retries run out.
         await walkthrough.FailInLocalCloudAsync("Microsoft.Network/dnszones/A/write", 409, "AnotherOperationInProgress", "The zone is busy.");
+        await walkthrough.WaitUntilReadyAsync();
 
         var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
 
