@@ -99,6 +99,7 @@ public sealed class CosmosDatabase : IDisposable
             MaxRetryAttemptsOnRateLimitedRequests = MaxRetryAttemptsOnRateLimitedRequests,
             MaxRetryWaitTimeOnRateLimitedRequests = MaxRetryWaitTimeOnRateLimitedRequests,
         };
+        clientOptions.CustomHandlers.Add(new StoreOperationCountingHandler());
         if (options.AllowUntrustedCertificates)
         {
             // An untrusted certificate means a local server (test server or emulator), never an Azure account.

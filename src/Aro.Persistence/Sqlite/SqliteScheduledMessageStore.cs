@@ -61,6 +61,7 @@ internal sealed class SqliteScheduledMessageStore : IScheduledMessageStore, ISto
             ("@messageId", (object?)message.MessageId?.ToString("D") ?? DBNull.Value),
             ("@headers", (object?)message.HeadersJson ?? DBNull.Value),
             ("@body", message.Body));
+        StoreMetrics.Count("sqlite", "write", _table.Name);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -48,6 +48,7 @@ internal sealed partial class SqliteTable
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, sql, parameters);
+        StoreMetrics.Count("sqlite", "write", Name);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -43,7 +43,8 @@ internal static class Telemetry
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter(MassTransitSource)
-                    .AddMeter(Aro.Consumers.Projection.ClusterOperationMetrics.MeterName);
+                    .AddMeter(Aro.Consumers.Projection.ClusterOperationMetrics.MeterName)
+                    .AddMeter(Aro.Persistence.StoreMetrics.MeterName);
                 if (exportOtlp)
                 {
                     metrics.AddOtlpExporter();
