@@ -5,20 +5,41 @@ using Aro.Api.Model;
 namespace Aro.Frontend.Clusters;
 
 /// <summary>
-/// Tells a scale (only the worker count changed) from any other update, because scaling takes a much
-/// shorter path through the backend than a general update.
+/// Sorts a change to an existing cluster by the work it needs: a tags-only change needs none (the RP puts none of
+/// the customer's tags on cloud resources, ADR 0006), a scale (only the worker count changed) takes a much shorter
+/// path through the backend than a general update.
 /// </summary>
 internal static class ClusterChange
 {
     public static bool IsScaleOnly(OpenShiftCluster existing, OpenShiftCluster updated)
     {
-        var before = Comparable(existing);
-        var after = Comparable(updated);
+        var before = WithoutWorkerCounts(Settings(existing));
+        var after = WithoutWorkerCounts(Settings(updated));
         return JsonNode.DeepEquals(before, after) && existing.Properties.WorkerCount() != updated.Properties.WorkerCount();
     }
 
-    // Everything a user can set, with the worker counts and the bookkeeping of operations blanked out.
-    private static JsonNode Comparable(OpenShiftCluster cluster)
+    /// <summary>
+    /// Whether the tags changed and nothing else a user can set did. A write that changes nothing at all is not one:
+    /// it asks the backend to bring the cluster to what it already says, as the reference RP's update does.
+    /// </summary>
+    public static bool IsTagsOnly(OpenShiftCluster existing, OpenShiftCluster updated)
+    {
+        var before = Settings(existing);
+        var after = Settings(updated);
+        var tagsBefore = before[nameof(OpenShiftCluster.Tags)];
+        var tagsAfter = after[nameof(OpenShiftCluster.Tags)];
+        if (JsonNode.DeepEquals(tagsBefore, tagsAfter))
+        {
+            return false;
+        }
+
+        before.Remove(nameof(OpenShiftCluster.Tags));
+        after.Remove(nameof(OpenShiftCluster.Tags));
+        return JsonNode.DeepEquals(before, after);
+    }
+
+    // Everything a user can set, with the bookkeeping of operations blanked out.
+    private static JsonObject Settings(OpenShiftCluster cluster)
     {
         var node = JsonSerializer.SerializeToNode(cluster)!.AsObject();
         node.Remove(nameof(OpenShiftCluster.SystemData));
@@ -29,11 +50,16 @@ internal static class ClusterChange
         properties.Remove(nameof(OpenShiftClusterProperties.Credentials));
         properties.Remove(nameof(OpenShiftClusterProperties.InfraId));
         properties.Remove(nameof(OpenShiftClusterProperties.Pki));
-        foreach (var worker in properties[nameof(OpenShiftClusterProperties.WorkerProfiles)]!.AsArray())
+        return node;
+    }
+
+    private static JsonObject WithoutWorkerCounts(JsonObject settings)
+    {
+        foreach (var worker in settings[nameof(OpenShiftCluster.Properties)]![nameof(OpenShiftClusterProperties.WorkerProfiles)]!.AsArray())
         {
             worker![nameof(WorkerProfile.Count)] = 0;
         }
 
-        return node;
+        return settings;
     }
 }

@@ -21,7 +21,8 @@ namespace Aro.Frontend.Operations;
 /// <summary>
 /// PUT creates or replaces a cluster, PATCH merges into it. The document is committed in a non-terminal
 /// provisioningState first; only then is the backend asked to act, so a lost message can be found and
-/// re-sent from the store, while a lost commit never leaves a message behind.
+/// re-sent from the store, while a lost commit never leaves a message behind. A change of tags alone on a Succeeded
+/// cluster needs no backend: it is written and answered at once (ADR 0006).
 /// </summary>
 internal sealed class OpenShiftClusterPutOrPatch(
     IOpenShiftClusterStore clusters,
@@ -101,9 +102,18 @@ internal sealed class OpenShiftClusterPutOrPatch(
         }
 
         var isCreate = existing is null;
-        var state = isCreate ? ProvisioningState.Creating : ProvisioningState.Updating;
-        Stamp(cluster, request, existing?.OpenShiftCluster, state);
+        Stamp(cluster, request, existing?.OpenShiftCluster);
         cluster.SystemData = ClusterSystemData.Merge(existing?.OpenShiftCluster.SystemData, systemData);
+
+        // Only a settled, healthy cluster: after a failed update a write is the customer's retry, which the backend
+        // settles (ADR 0006).
+        if (existing is { OpenShiftCluster.Properties.ProvisioningState: ProvisioningState.Succeeded } && ClusterChange.IsTagsOnly(existing.OpenShiftCluster, cluster))
+        {
+            return await WriteTagsAsync(request, http, existing, cluster, cancellationToken);
+        }
+
+        var state = isCreate ? ProvisioningState.Creating : ProvisioningState.Updating;
+        cluster.Properties.ProvisioningState = state;
 
         // The domain is immutable, so only a create can take one another cluster holds.
         if (isCreate)
@@ -141,15 +151,31 @@ internal sealed class OpenShiftClusterPutOrPatch(
         return ArmResults.Json(api.WriteResource(document.OpenShiftCluster), isCreate ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// ARM RPC: a write that needs no long-running work answers 200 with a terminal provisioningState and no polling
+    /// headers. Tags are ARM's alone, so the cluster is written as it is, Succeeded, conditional on the ETag it was
+    /// read with (a writer that slips in makes the write fail and the caller's loop look again); no operation is
+    /// recorded and nothing is published, so the next write finds the cluster settled at once.
+    /// </summary>
+    private async Task<IResult> WriteTagsAsync(ArmRequest request, HttpRequest http, OpenShiftClusterDocument existing, OpenShiftCluster cluster, CancellationToken cancellationToken)
+    {
+        cluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
+        existing.OpenShiftCluster = cluster;
+        var document = await clusters.ReplaceAsync(existing, cancellationToken);
+        logger.LogInformation("Changed the tags of {ResourceId}; nothing for the backend to do", cluster.Id);
+
+        ETagHeader.Write(http.HttpContext.Response, document.ETag);
+        return ArmResults.Json(writer => request.Api.WriteResource(writer, document.OpenShiftCluster));
+    }
+
     // Identity comes from the URL (in the caller's casing on create, as first created afterwards);
     // the operation bookkeeping is the RP's, whatever the body said.
-    private void Stamp(OpenShiftCluster cluster, ArmRequest request, OpenShiftCluster? existing, ProvisioningState state)
+    private void Stamp(OpenShiftCluster cluster, ArmRequest request, OpenShiftCluster? existing)
     {
         cluster.Id = existing?.Id ?? request.ClusterResourceId;
         cluster.Name = existing?.Name ?? request.ClusterResourceId[(request.ClusterResourceId.LastIndexOf('/') + 1)..];
         cluster.Type = ResourceProvider.OpenShiftClusterResourceType;
         cluster.Location = options.Value.Location;
-        cluster.Properties.ProvisioningState = state;
         cluster.Properties.FailedProvisioningState = null;
         cluster.Properties.LastError = null;
         cluster.Properties.Credentials = existing?.Properties.Credentials;

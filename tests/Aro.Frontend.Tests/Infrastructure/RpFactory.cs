@@ -45,6 +45,14 @@ public sealed class RpFactory : WebApplicationFactory<Program>
         return await harness.Published.Any<T>(filter);
     }
 
+    /// <summary>Whether the frontend published any message, of whatever type, matching <paramref name="filter"/>.</summary>
+    public async Task<bool> PublishedAnyAsync(FilterDelegate<IPublishedMessage> filter)
+    {
+        var harness = Services.GetTestHarness();
+        await harness.Start();
+        return await harness.Published.Any(filter);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // The frontend alone: its tests play the backend themselves (UpdateClusterAsync).

@@ -62,7 +62,7 @@ public sealed class AsyncOperationResultGetTests(RpFactory factory) : IClassFixt
     {
         await _arm.RegisterSubscriptionAsync();
         await CreateSucceededAsync("patched");
-        var patch = await _arm.PatchClusterAsync("patched", JsonNode.Parse("""{"tags": {"owner": "me"}}""")!);
+        var patch = await _arm.PatchClusterAsync("patched", JsonNode.Parse("""{"tags": {"owner": "me"}, "properties": {"workerProfiles": [{"name": "worker", "count": 4}]}}""")!);
         await patch.AssertStatusAsync(HttpStatusCode.OK);
         var location = patch.Headers.Location!;
 

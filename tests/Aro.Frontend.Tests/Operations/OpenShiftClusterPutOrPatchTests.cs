@@ -77,6 +77,8 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
         body["properties"]!["servicePrincipalProfile"]!.AsObject().Remove("clientSecret");
         body["properties"]!["clusterProfile"]!.AsObject().Remove("pullSecret");
         body["properties"]!["servicePrincipalProfile"]!["clientId"] = await CurrentClientIdAsync("upd");
+        // Tags alone would settle at once (ADR 0006): the worker count makes it work for the backend.
+        body["properties"]!["workerProfiles"]![0]!["count"] = 4;
 
         var response = await _arm.PutClusterAsync("upd", body);
 
@@ -141,7 +143,7 @@ public sealed class OpenShiftClusterPutOrPatchTests(RpFactory factory) : IClassF
         await CreateSucceededAsync("patch-headers");
         using var request = new HttpRequestMessage(HttpMethod.Patch, ArmTestClient.WithApiVersion(_arm.ClusterPath("patch-headers")))
         {
-            Content = new StringContent("""{"tags": {"owner": "me"}}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"tags": {"owner": "me"}, "properties": {"workerProfiles": [{"name": "worker", "count": 4}]}}""", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Referrer = new Uri($"https://management.azure.com{_arm.ClusterPath("patch-headers")}?api-version=2020-04-30");
 

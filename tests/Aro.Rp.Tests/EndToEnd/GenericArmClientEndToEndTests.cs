@@ -41,12 +41,21 @@ public sealed class GenericArmClientEndToEndTests
 
         // PATCH: Location until it answers what the synchronous call would have, the updated cluster.
         var patch = await http.PatchAsync($"{first.ClusterUrl}?{Walkthrough.Api}", new StringContent(
-            """{"tags": {"owner": "generic-client"}}""", System.Text.Encoding.UTF8, "application/json"));
+            """{"tags": {"owner": "generic-client"}, "properties": {"workerProfiles": [{"name": "worker", "count": 4}]}}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         var patched = await FollowLocationAsync(http, patch);
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var cluster = await Walkthrough.ReadJsonAsync(patched);
         Assert.Equal(("generic-client", "Succeeded"), (cluster["tags"]!["owner"]!.GetValue<string>(), cluster["properties"]!["provisioningState"]!.GetValue<string>()));
+
+        // PATCH of tags alone: no polling header to follow, the answer is the result (ADR 0006).
+        var tagged = await http.PatchAsync($"{first.ClusterUrl}?{Walkthrough.Api}", new StringContent(
+            """{"tags": {"owner": "generic-client-2"}}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+        Assert.Null(tagged.Headers.Location);
+        Assert.False(tagged.Headers.Contains("Azure-AsyncOperation"));
+        cluster = await Walkthrough.ReadJsonAsync(tagged);
+        Assert.Equal(("generic-client-2", "Succeeded"), (cluster["tags"]!["owner"]!.GetValue<string>(), cluster["properties"]!["provisioningState"]!.GetValue<string>()));
 
         // DELETE: Location until 204.
         var delete = await http.DeleteAsync($"{second.ClusterUrl}?{Walkthrough.Api}");
