@@ -9,7 +9,10 @@ namespace Aro.Cloud.Kubernetes;
 /// <param name="VmSize">The size of its VMs.</param>
 /// <param name="SubnetId">The worker subnet's ARM id.</param>
 /// <param name="DiskSizeGB">The OS disk size of its VMs.</param>
-/// <param name="UserDataSecret">The Secret in openshift-machine-api whose user data its VMs boot with (see <see cref="IUserDataSecrets"/>).</param>
+/// <param name="UserDataSecret">
+/// The Secret in openshift-machine-api whose user data its VMs boot with (see <see cref="IUserDataSecrets"/>); null
+/// for none. Its machines get no VM until that Secret exists, so write it first.
+/// </param>
 public sealed record MachineSetSpec(
     string Name,
     string InfraId,
@@ -19,4 +22,4 @@ public sealed record MachineSetSpec(
     string VmSize,
     string SubnetId,
     int DiskSizeGB = 128,
-    string UserDataSecret = UserDataSecrets.WorkerSecretName);
+    string? UserDataSecret = null);

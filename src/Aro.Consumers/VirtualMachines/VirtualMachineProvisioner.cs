@@ -130,7 +130,8 @@ public sealed class VirtualMachineProvisioner(
         var worker = cluster.Properties.WorkerProfiles[0];
         await machineSets.EnsureAsync(
             kubernetes,
-            new MachineSetSpec(machineSetName, names.InfraId, cluster.Properties.WorkerCount(), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
+            new MachineSetSpec(machineSetName, names.InfraId, cluster.Properties.WorkerCount(), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128,
+                UserDataSecrets.WorkerSecretName),
             cancellationToken);
         var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,
