@@ -8,9 +8,9 @@ using Aro.Consumers.Tests.Network;
 using Aro.Consumers.VirtualMachines;
 using Aro.Contracts;
 using Azure.Core;
-using k8s;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
+using k8s;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
