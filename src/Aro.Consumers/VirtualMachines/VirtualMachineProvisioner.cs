@@ -15,11 +15,11 @@ namespace Aro.Consumers.VirtualMachines;
 /// <summary>
 /// The installer's sequence, as ensure operations: the cluster resource group; the API and ingress public
 /// IPs; the public load balancer on the API IP; a bootstrap and three master VMs behind it (master subnet,
-/// masterProfile.vmSize); the workers' user-data Secret (their Ignition pointer config) and the worker MachineSet
-/// naming it through the cluster's Kubernetes API, the MachineSet waited on until its
-/// machines are ready; then the bootstrap VM, its NIC and its Ignition config (which holds secrets) go. A delete can supersede the operation at any point, and
-/// its teardown must not race machines still being created: the operation is checked again before every VM and
-/// the MachineSet, and while waiting.
+/// masterProfile.vmSize); through the cluster's Kubernetes API, the workers' user-data Secret (their Ignition pointer
+/// config) and the worker MachineSet naming it, waited on until its machines are ready; then the bootstrap VM, its NIC
+/// and its Ignition config (which holds secrets) go. A delete can supersede the operation at any point, and its
+/// teardown must not race machines still being created: the operation is checked again before every VM and the
+/// MachineSet, and while waiting.
 /// </summary>
 public sealed class VirtualMachineProvisioner(
     IClusterDocuments documents,
