@@ -53,6 +53,7 @@ public static class CloudServiceCollectionExtensions
         services.TryAddSingleton<IBlobStorage, BlobStorage>();
         services.TryAddSingleton<KubernetesClientFactory>();
         services.TryAddSingleton<IMachineSets, MachineSets>();
+        services.TryAddSingleton<IUserDataSecrets, UserDataSecrets>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using k8s;
 
 namespace Aro.LocalCloud.Tests;
 
@@ -29,4 +30,42 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.True(second.Clusters.Exists("kept"));
     }
+
+    [Fact]
+    public async Task A_clusters_secrets_survive_a_restart_in_files_only_their_owner_can_read()
+    {
+        var options = new LocalCloudOptions { Url = "https://localhost:0", DataDirectory = _directory };
+        var secret = new k8s.Models.V1Secret
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = "worker-user-data" },
+            Data = new Dictionary<string, byte[]> { ["userData"] = "{}"u8.ToArray() },
+        };
+        await using (var first = await LocalCloudServer.StartAsync(options))
+        {
+            using var k8s = Kubernetes(first, "kept-secrets");
+            await k8s.CoreV1.CreateNamespacedSecretAsync(secret, "openshift-machine-api");
+        }
+
+        await using var second = await LocalCloudServer.StartAsync(options);
+        using var client = Kubernetes(second, "kept-secrets");
+        var read = await client.CoreV1.ReadNamespacedSecretAsync("worker-user-data", "openshift-machine-api");
+
+        Assert.Equal("{}"u8.ToArray(), read.Data["userData"]);
+        if (!OperatingSystem.IsWindows())
+        {
+            var files = Directory.GetFiles(_directory, "localcloud.*");
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+        }
+    }
+
+    private static k8s.Kubernetes Kubernetes(LocalCloudServer server, string clusterKey) => new(new k8s.KubernetesClientConfiguration
+    {
+        Host = $"{server.BaseAddress}_kubernetes/{clusterKey}",
+        SkipTlsVerify = true,
+        AccessToken = "x",
+    });
 }

@@ -9,4 +9,17 @@ namespace Aro.Cloud.Kubernetes;
 /// <param name="VmSize">The size of its VMs.</param>
 /// <param name="SubnetId">The worker subnet's ARM id.</param>
 /// <param name="DiskSizeGB">The OS disk size of its VMs.</param>
-public sealed record MachineSetSpec(string Name, string InfraId, int Replicas, string ResourceGroup, string Location, string VmSize, string SubnetId, int DiskSizeGB = 128);
+/// <param name="UserDataSecret">
+/// The Secret in openshift-machine-api whose user data its VMs boot with (see <see cref="IUserDataSecrets"/>); null
+/// for none. Its machines get no VM until that Secret exists, so write it first.
+/// </param>
+public sealed record MachineSetSpec(
+    string Name,
+    string InfraId,
+    int Replicas,
+    string ResourceGroup,
+    string Location,
+    string VmSize,
+    string SubnetId,
+    int DiskSizeGB = 128,
+    string? UserDataSecret = null);

@@ -143,6 +143,7 @@ public sealed class MachineSets(KubernetesClientFactory clients, IOptions<CloudO
                                 ["vnet"] = subnet.Parent?.Name,
                                 ["subnet"] = subnet.Name,
                                 ["publicIP"] = false,
+                                ["userDataSecret"] = spec.UserDataSecret is null ? null : new JsonObject { ["name"] = spec.UserDataSecret },
                                 ["osDisk"] = new JsonObject
                                 {
                                     ["diskSizeGB"] = spec.DiskSizeGB,

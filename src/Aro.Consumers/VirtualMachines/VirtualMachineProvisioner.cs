@@ -15,10 +15,11 @@ namespace Aro.Consumers.VirtualMachines;
 /// <summary>
 /// The installer's sequence, as ensure operations: the cluster resource group; the API and ingress public
 /// IPs; the public load balancer on the API IP; a bootstrap and three master VMs behind it (master subnet,
-/// masterProfile.vmSize); the worker MachineSet through the cluster's Kubernetes API, waited on until its
-/// machines are ready; then the bootstrap VM, its NIC and its Ignition config (which holds secrets) go. A delete can supersede the operation at any point, and
-/// its teardown must not race machines still being created: the operation is checked again before every VM and
-/// the MachineSet, and while waiting.
+/// masterProfile.vmSize); through the cluster's Kubernetes API, the workers' user-data Secret (their Ignition pointer
+/// config) and the worker MachineSet naming it, waited on until its machines are ready; then the bootstrap VM, its NIC
+/// and its Ignition config (which holds secrets) go. A delete can supersede the operation at any point, and its
+/// teardown must not race machines still being created: the operation is checked again before every VM and the
+/// MachineSet, and while waiting.
 /// </summary>
 public sealed class VirtualMachineProvisioner(
     IClusterDocuments documents,
@@ -28,6 +29,7 @@ public sealed class VirtualMachineProvisioner(
     INetworkInterfaces networkInterfaces,
     IVirtualMachines virtualMachines,
     IMachineSets machineSets,
+    IUserDataSecrets userDataSecrets,
     IIgnitionStore ignition,
     IOptions<CloudOptions> options,
     TimeProvider timeProvider) : IVirtualMachineProvisioner
@@ -121,10 +123,15 @@ public sealed class VirtualMachineProvisioner(
             return StepOutcome.Of(supersessionBeforeWorkers);
         }
 
+        // As the installer does: the workers' pointer config goes into the Secret their MachineSet names, which the
+        // machine controller hands each new worker VM as custom data; written first, so no worker waits for it.
+        await userDataSecrets.EnsureAsync(
+            kubernetes, UserDataSecrets.WorkerSecretName, IgnitionConfigs.Pointer(domain.Fqdn, IgnitionRoles.Worker, rootCa), cancellationToken);
         var worker = cluster.Properties.WorkerProfiles[0];
         await machineSets.EnsureAsync(
             kubernetes,
-            new MachineSetSpec(machineSetName, names.InfraId, cluster.Properties.WorkerCount(), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128),
+            new MachineSetSpec(machineSetName, names.InfraId, cluster.Properties.WorkerCount(), names.ResourceGroupName, location, worker.VmSize, worker.SubnetId, worker.DiskSizeGB > 0 ? worker.DiskSizeGB : 128,
+                UserDataSecrets.WorkerSecretName),
             cancellationToken);
         var supersessionWhileWaiting = await documents.WaitWhileCurrentAsync(
             resourceId,

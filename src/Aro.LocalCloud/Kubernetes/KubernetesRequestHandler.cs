@@ -37,7 +37,7 @@ internal sealed class KubernetesRequestHandler(LocalCloudStore store, FaultInjec
             return;
         }
 
-        var isCreate = resource == "machine.openshift.io/machinesets" && name is null && method == "POST";
+        var isCreate = resource is "machine.openshift.io/machinesets" or "core/secrets" && name is null && method == "POST";
         JsonObject? body = null;
         if (method is "POST" or "PUT" or "PATCH")
         {
@@ -76,7 +76,7 @@ internal sealed class KubernetesRequestHandler(LocalCloudStore store, FaultInjec
                     return (404, KubernetesObjects.Status(404, "NotFound", $"cluster \"{clusterKey}\" is not simulated by the local cloud"));
                 }
 
-                // The first MachineSet a provisioner posts is what brings a simulated cluster to life.
+                // The first object a provisioner posts (the workers' user-data Secret, then their MachineSet) brings a simulated cluster to life.
                 cluster = SimulatedClusters.NewCluster(clusterKey, options.OpenShiftVersion);
                 state.Clusters[clusterKey] = cluster;
             }
@@ -90,6 +90,7 @@ internal sealed class KubernetesRequestHandler(LocalCloudStore store, FaultInjec
                         : ClusterViews.ClusterVersion(cluster))
                     : (404, KubernetesObjects.Status(404, "NotFound", $"clusterversions.config.openshift.io \"{name}\" not found", name, "clusterversions")),
                 "machine.openshift.io/machines" => Machines(cluster, name, context.Request.Query["labelSelector"]),
+                "core/secrets" => SecretRequests.Handle(state, cluster, controller, method, path[3], name, body, context.Request.Query["labelSelector"]),
                 _ => MachineSets(state, cluster, method, name, subresource, body, context.Request.Query["labelSelector"]),
             };
         });
@@ -99,7 +100,10 @@ internal sealed class KubernetesRequestHandler(LocalCloudStore store, FaultInjec
     private static Task WriteStatusAsync(HttpContext context, int code, string reason, string message) =>
         JsonResponse.WriteAsync(context, code, KubernetesObjects.Status(code, reason, message));
 
-    /// <summary>Maps a path to (group/resource, name, subresource); machine-api objects only live in openshift-machine-api.</summary>
+    /// <summary>
+    /// Maps a path to (group/resource, name, subresource); machine-api objects only live in openshift-machine-api,
+    /// Secrets in any namespace (path[3]).
+    /// </summary>
     private static (string Resource, string? Name, string? Subresource)? Route(string[] path)
     {
         static string? At(string[] p, int i) => i < p.Length ? p[i] : null;
@@ -107,6 +111,7 @@ internal sealed class KubernetesRequestHandler(LocalCloudStore store, FaultInjec
         {
             ["version"] => ("version", null, null),
             ["api", "v1", "nodes", ..] when path.Length <= 4 => ("core/nodes", At(path, 3), null),
+            ["api", "v1", "namespaces", _, "secrets", ..] when path.Length <= 6 => ("core/secrets", At(path, 5), null),
             ["apis", "config.openshift.io", "v1", "clusterversions", ..] when path.Length <= 5 => ("config.openshift.io/clusterversions", At(path, 4), null),
             ["apis", "machine.openshift.io", "v1beta1", "machinesets"] => ("machine.openshift.io/machinesets", null, null),
             ["apis", "machine.openshift.io", "v1beta1", "machines"] => ("machine.openshift.io/machines", null, null),

@@ -123,7 +123,10 @@ internal sealed class MachineController
         };
     }
 
-    /// <summary>Creates the machine's VM when missing; false (machine Failed) when its resource group does not exist.</summary>
+    /// <summary>
+    /// Creates the machine's VM when missing, booting from its user-data Secret; false (machine Failed) when its resource
+    /// group does not exist, false (machine still Provisioning, no VM) while the Secret it names does not.
+    /// </summary>
     private static bool EnsureVirtualMachine(LocalCloudState state, SimulatedClusterState cluster, JsonObject machine)
     {
         var name = KubernetesObjects.Name(machine)!;
@@ -131,7 +134,10 @@ internal sealed class MachineController
         var groupName = providerSpec["resourceGroup"]?.GetValue<string>() ?? cluster.Key;
         var group = FindResourceGroup(state, groupName, providerSpec["subscriptionId"]?.GetValue<string>());
         JsonObject status;
-        var ready = group is not null;
+        var ready = false;
+        var vmId = $"{group?["id"]?.GetValue<string>()}/providers/Microsoft.Compute/virtualMachines/{name}";
+        var key = ArmResourcePath.Key(vmId);
+        var userData = MachineUserData.Resolve(cluster, providerSpec);
         if (group is null)
         {
             status = new JsonObject
@@ -141,14 +147,31 @@ internal sealed class MachineController
                 ["errorMessage"] = $"resource group '{groupName}' does not exist in the local cloud",
             };
         }
+        else if (!state.Resources.ContainsKey(key) && userData.Missing is { } missing)
+        {
+            // The Azure machine controller cannot create the VM without its user data; it retries, so the machine
+            // waits (not Failed) and the VM appears once the Secret does (a Secret write runs this controller).
+            status = new JsonObject
+            {
+                ["phase"] = "Provisioning",
+                ["providerStatus"] = new JsonObject
+                {
+                    ["conditions"] = new JsonArray(new JsonObject
+                    {
+                        ["type"] = "MachineCreated",
+                        ["status"] = "False",
+                        ["reason"] = "MachineCreationFailed",
+                        ["message"] = missing,
+                    }),
+                },
+            };
+        }
         else
         {
-            var groupId = group["id"]!.GetValue<string>();
-            var vmId = $"{groupId}/providers/Microsoft.Compute/virtualMachines/{name}";
-            var key = ArmResourcePath.Key(vmId);
+            ready = true;
             if (!state.Resources.ContainsKey(key))
             {
-                state.Resources[key] = NewVirtualMachine(vmId, name, group, providerSpec);
+                state.Resources[key] = NewVirtualMachine(vmId, name, group, providerSpec, userData.CustomData);
             }
 
             var vm = state.Resources[key];
@@ -190,8 +213,14 @@ internal sealed class MachineController
             .FirstOrDefault();
     }
 
-    private static JsonObject NewVirtualMachine(string vmId, string name, JsonObject group, JsonObject providerSpec)
+    private static JsonObject NewVirtualMachine(string vmId, string name, JsonObject group, JsonObject providerSpec, string? customData)
     {
+        var osProfile = new JsonObject { ["computerName"] = name, ["adminUsername"] = "core" };
+        if (customData is not null)
+        {
+            osProfile["customData"] = customData;
+        }
+
         var subnet = providerSpec["subnet"]?.GetValue<string>();
         var vnet = providerSpec["vnet"]?.GetValue<string>();
         return new JsonObject
@@ -211,7 +240,7 @@ internal sealed class MachineController
                 ["vmId"] = ResourceDefaults.DeterministicGuid(vmId).ToString(),
                 ["hardwareProfile"] = new JsonObject { ["vmSize"] = providerSpec["vmSize"]?.DeepClone() ?? "Standard_D4s_v3" },
                 ["storageProfile"] = new JsonObject { ["imageReference"] = providerSpec["image"]?.DeepClone() ?? new JsonObject() },
-                ["osProfile"] = new JsonObject { ["computerName"] = name, ["adminUsername"] = "core" },
+                ["osProfile"] = osProfile,
                 ["networkProfile"] = new JsonObject { ["networkInterfaces"] = new JsonArray() },
                 ["provisioningState"] = "Succeeded",
             },

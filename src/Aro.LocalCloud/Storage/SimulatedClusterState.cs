@@ -19,4 +19,7 @@ internal sealed class SimulatedClusterState
     public Dictionary<string, JsonObject> MachineSets { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, JsonObject> Machines { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>core/v1 Secrets keyed "{namespace}/{name}"; they hold what machines boot with, so the state files are owner-only.</summary>
+    public Dictionary<string, JsonObject> Secrets { get; set; } = new(StringComparer.Ordinal);
 }

@@ -80,14 +80,27 @@ internal sealed class StateJournal : IDisposable
     {
         var temporary = _snapshotPath + ".tmp";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, SerializerOptions);
-        File.WriteAllBytes(temporary, bytes);
+        using (var snapshot = new FileStream(temporary, OwnerOnly(FileMode.Create, FileAccess.Write, FileShare.None)))
+        {
+            snapshot.Write(bytes);
+        }
+
         File.Move(temporary, _snapshotPath, overwrite: true);
         _snapshotBytes = bytes.Length;
 
         // Replaying a journal over the snapshot it was folded into is harmless (each entry is the value an
         // entry had, the snapshot already holds the last one), so a crash between the rename and the
         // truncation loses nothing.
-        _journal ??= new FileStream(_journalPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        if (_journal is null)
+        {
+            _journal = new FileStream(_journalPath, OwnerOnly(FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+            if (!OperatingSystem.IsWindows())
+            {
+                // A journal an older version created readable by others is tightened too (the snapshot is always new).
+                File.SetUnixFileMode(_journalPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
         _journal.SetLength(0);
         _journal.Position = 0;
     }
@@ -96,6 +109,21 @@ internal sealed class StateJournal : IDisposable
     {
         _journal?.Dispose();
         _journal = null;
+    }
+
+    /// <summary>
+    /// The state holds secrets (Kubernetes Secrets, VM custom data, the bootstrap Ignition blob): its files are readable
+    /// by their owner alone, as a kubeconfig is.
+    /// </summary>
+    private static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 
     private LocalCloudState ReadSnapshot()

@@ -1,6 +1,7 @@
 using Aro.Cloud.Compute;
 using Aro.Cloud.Kubernetes;
 using Aro.Cloud.Resources;
+using k8s;
 
 namespace Aro.Cloud.Tests.Kubernetes;
 
@@ -30,5 +31,28 @@ public sealed class MachineSetsTests(LocalCloudFixture cloud) : IClassFixture<Lo
         var vms = await cloud.Get<IVirtualMachines>().ListAsync(group, CancellationToken.None);
         Assert.Equal(5, vms.Count);
         Assert.All(vms, vm => Assert.Equal("Standard_D4s_v3", vm.VmSize));
+    }
+
+    [Fact]
+    public async Task The_machine_set_names_its_user_data_secret_and_its_workers_wait_for_it()
+    {
+        var vnet = await cloud.CreateVirtualNetworkAsync("ms-ud-vnet-rg", "vnet", "10.4.0.0/16", ("worker", "10.4.2.0/23", null));
+        var group = $"/subscriptions/{LocalCloudFixture.SubscriptionId}/resourceGroups/Cluster-MS-UD";
+        await cloud.Get<IResourceGroups>().EnsureAsync(group, "eastus", tags: null, CancellationToken.None);
+        var target = new KubernetesClusterTarget("Cluster-MS-UD");
+        var spec = new MachineSetSpec("c-worker-eastus", "c", 2, "Cluster-MS-UD", "eastus", "Standard_D4s_v3", vnet + "/subnets/worker", UserDataSecret: UserDataSecrets.WorkerSecretName);
+
+        await cloud.Get<IMachineSets>().EnsureAsync(target, spec, CancellationToken.None);
+        using var k8s = cloud.CreateKubernetesClient("cluster-ms-ud");
+        var machineSet = (System.Text.Json.JsonElement)await k8s.CustomObjects.GetNamespacedCustomObjectAsync(
+            "machine.openshift.io", "v1beta1", "openshift-machine-api", "machinesets", "c-worker-eastus");
+        var providerSpec = machineSet.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("providerSpec").GetProperty("value");
+
+        Assert.Equal(UserDataSecrets.WorkerSecretName, providerSpec.GetProperty("userDataSecret").GetProperty("name").GetString());
+        Assert.Empty(await cloud.Get<IVirtualMachines>().ListAsync(group, CancellationToken.None));
+
+        await cloud.Get<IUserDataSecrets>().EnsureAsync(target, UserDataSecrets.WorkerSecretName, "{}"u8.ToArray(), CancellationToken.None);
+
+        Assert.Equal([new MachineSet("c-worker-eastus", "worker", 2, 2)], await cloud.Get<IMachineSets>().WaitUntilReadyAsync(target, _ => true, CancellationToken.None));
     }
 }

@@ -88,6 +88,9 @@ public sealed class LocalCloudHarness : IAsyncLifetime
             ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, infraId, IgnitionRoles.Bootstrap, config ?? """{"ignition":{"version":"3.2.0"}}"""u8.ToArray(), CancellationToken.None);
     }
 
+    /// <summary>A client of the simulated cluster's Kubernetes API, keyed by its cluster resource group name.</summary>
+    public k8s.Kubernetes CreateKubernetesClient(string clusterResourceGroupName) => _cloud.CreateKubernetesClient(clusterResourceGroupName.ToLowerInvariant());
+
     /// <summary>The names, in order, of one resource type in a group, straight from the emulator's ARM list endpoint.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string resourceGroupId, string resourceType) =>
         (await _cloud.ListResourcesAsync(resourceGroupId, resourceType, ArmApiVersions.Network))

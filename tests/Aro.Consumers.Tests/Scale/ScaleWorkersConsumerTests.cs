@@ -1,5 +1,6 @@
 using Aro.Consumers.Scale;
 using Aro.Consumers.Tests.Network;
+using Aro.Consumers.Tests.VirtualMachines;
 using Aro.Contracts;
 using MassTransit.Testing;
 
@@ -22,6 +23,14 @@ public sealed class ScaleWorkersConsumerTests(LocalCloudHarness cloud) : IClassF
 
         Assert.Equal(5, Assert.IsType<WorkersScaled>(up).WorkerCount);
         Assert.Equal(5, (await LocalCloudHarness.VirtualMachinesAsync(provider)).Count(n => n.Contains("-worker-", StringComparison.Ordinal)));
+
+        // The workers added by the scale boot like the first ones: from the worker pointer config.
+        var workers = await MachineCustomData.WorkersAsync(provider);
+        Assert.Equal(5, workers.Count);
+        foreach (var (name, customData) in workers)
+        {
+            await MachineCustomData.AssertPointerAsync(name, customData, "worker");
+        }
 
         clusters.StartOperation(ValidCluster.ResourceId, "op-3");
         Assert.IsType<WorkersScaled>(await LocalCloudHarness.RunAsync(harness, new ScaleWorkers(Guid.NewGuid(), ValidCluster.ResourceId, "op-3", 4)));

@@ -10,6 +10,7 @@ using Aro.Contracts;
 using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
+using k8s;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -140,6 +141,37 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
             Assert.Equal("https://api-int.mycluster.aro.localhost:22623/config/master", ignition["config"]!["merge"]![0]!["source"]!.GetValue<string>());
             var ca = ignition["security"]!["tls"]!["certificateAuthorities"]![0]!["source"]!.GetValue<string>();
             Assert.Equal(ValidCluster.Pki.RootCaCertificatePem, Encoding.UTF8.GetString(Convert.FromBase64String(ca[(ca.IndexOf(',', StringComparison.Ordinal) + 1)..])));
+        }
+    }
+
+    [Fact]
+    public async Task Every_worker_boots_from_the_worker_pointer_config_in_the_user_data_secret_its_machine_set_names()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New(workers: 3)));
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
+        using var kubernetes = cloud.CreateKubernetesClient(ValidCluster.ClusterResourceGroupName);
+        var harness = await provider.StartTestHarness();
+        var command = new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1");
+
+        Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, command));
+        var secret = await kubernetes.CoreV1.ReadNamespacedSecretAsync("worker-user-data", "openshift-machine-api");
+        Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, command));
+
+        // A redelivered command writes the same bytes: the Secret is left as it was.
+        var again = await kubernetes.CoreV1.ReadNamespacedSecretAsync("worker-user-data", "openshift-machine-api");
+        Assert.Equal(secret.Metadata.ResourceVersion, again.Metadata.ResourceVersion);
+        var machineSet = (System.Text.Json.JsonElement)await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync(
+            "machine.openshift.io", "v1beta1", "openshift-machine-api", "machinesets", $"{InfraId}-worker-{ValidCluster.Location}");
+        Assert.Equal("worker-user-data", machineSet.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("providerSpec")
+            .GetProperty("value").GetProperty("userDataSecret").GetProperty("name").GetString());
+
+        var workers = await MachineCustomData.WorkersAsync(provider);
+        Assert.Equal(3, workers.Count);
+        foreach (var (name, customData) in workers)
+        {
+            Assert.Equal(Encoding.UTF8.GetString(secret.Data["userData"]), customData);
+            await MachineCustomData.AssertPointerAsync(name, customData, "worker");
         }
     }
 
