@@ -2,6 +2,7 @@ using Aro.Cloud;
 using Aro.Consumers;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Projection;
+using Aro.Consumers.ServicePrincipals;
 using Aro.Messaging;
 using Aro.Messaging.Scheduling;
 using Aro.Orchestration;
@@ -31,6 +32,7 @@ public static class BackendServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClusterOperationStore, StoredClusterDocuments>();
         services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<IClusterOperationStore>());
+        services.AddSingleton<ISubscriptionTenants, StoredSubscriptionTenants>();
         services.AddAroCloud(configuration);
         services.AddHostedService<UnsettledOperationReconciler>();
         services.AddHostedService<ExpiredAsyncOperationSweeper>();
