@@ -12,6 +12,8 @@ namespace Aro.LocalCloud.Identity;
 /// </summary>
 internal sealed class ArmCallerAuthorization(AccessTokens tokens, CallerRoles callerRoles) : IEndpointFilter
 {
+    // The error is written already; a null result would have the endpoint write "null" after it, on a started response.
+    private static readonly IResult Answered = Results.Empty;
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
@@ -25,7 +27,7 @@ internal sealed class ArmCallerAuthorization(AccessTokens tokens, CallerRoles ca
         if (!validation.IsValid)
         {
             await ArmError.WriteAsync(context, StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", validation.Error!);
-            return null;
+            return Answered;
         }
 
         var path = context.Request.Path.Value!.TrimEnd('/');
@@ -45,7 +47,7 @@ internal sealed class ArmCallerAuthorization(AccessTokens tokens, CallerRoles ca
         {
             await ArmError.WriteAsync(context, StatusCodes.Status403Forbidden, "AuthorizationFailed",
                 $"The client '{validation.ClientId}' with object id '{validation.PrincipalId}' does not have authorization to perform action '{action}' over scope '{path}' or the scope is invalid. If access was recently granted, please refresh your credentials.");
-            return null;
+            return Answered;
         }
 
         return await next(invocation);
