@@ -6,12 +6,12 @@ using Aro.Consumers.Network;
 using Aro.Consumers.ServicePrincipals;
 using Aro.Consumers.Tests.Network;
 using Aro.LocalCloud.Identity;
-using LocalServicePrincipals = Aro.LocalCloud.Identity.ServicePrincipals;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using Microsoft.Extensions.DependencyInjection;
+using LocalServicePrincipals = Aro.LocalCloud.Identity.ServicePrincipals;
 
 namespace Aro.Consumers.Tests.ServicePrincipals;
 
