@@ -3,6 +3,7 @@ using Aro.Cloud;
 using Aro.Consumers;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Projection;
+using Aro.Consumers.ServicePrincipals;
 using Aro.Messaging;
 using Aro.Messaging.Scheduling;
 using Aro.Orchestration;
@@ -32,6 +33,7 @@ public static class BackendServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IClusterOperationStore, StoredClusterDocuments>();
         services.AddSingleton<IClusterDocuments>(provider => provider.GetRequiredService<IClusterOperationStore>());
+        services.AddSingleton<ISubscriptionTenants, StoredSubscriptionTenants>();
         services.AddAroCloud(configuration);
         services.AddSingleton<StartupRecovery>();
         services.AddHealthChecks().AddCheck<StartupRecoveryHealthCheck>("backend-startup-recovery");

@@ -24,6 +24,13 @@ public sealed class CloudOptions
     /// </summary>
     public Uri? LocalCloudEndpoint { get; set; }
 
+    /// <summary>
+    /// The Entra authority customers' service principals sign in at (ARO_AUTHORITY_HOST). Null: the local cloud itself
+    /// when <see cref="ArmEndpoint"/> is the local cloud (it serves Entra's token endpoint too), else the authority of
+    /// <see cref="AzureCloud"/>.
+    /// </summary>
+    public Uri? AuthorityHost { get; set; }
+
     /// <summary>Accept the ARM and Kubernetes endpoints' self-signed certificates. For the local emulator only (refused otherwise).</summary>
     public bool AllowUntrustedCertificates { get; set; }
 
@@ -51,6 +58,9 @@ public sealed class CloudOptions
 
     /// <summary>True when <see cref="ArmEndpoint"/> is the local cloud emulator (<see cref="LocalCloudRule"/>), never for a real Azure cloud.</summary>
     public bool IsLocal => LocalCloudRule.IsLocalCloud(ArmEndpoint, AzureCloud, LocalCloudEndpoint);
+
+    /// <summary>The authority in effect once the defaults of <see cref="AuthorityHost"/> are applied.</summary>
+    public Uri EffectiveAuthorityHost => AuthorityHost ?? (IsLocal && ArmEndpoint is not null ? ArmEndpoint : AzureClouds.AuthorityHost(AzureCloud));
 
     /// <summary>The ARM id of the RP's DNS zone.</summary>
     public string DnsZoneId => $"{DnsZoneResourceGroupId.TrimEnd('/')}/providers/Microsoft.Network/dnszones/{Domain}";

@@ -1,3 +1,4 @@
+using Aro.Cloud.Authorization;
 using Aro.Cloud.Compute;
 using Aro.Cloud.Dns;
 using Aro.Cloud.Identity;
@@ -42,6 +43,8 @@ public static class CloudServiceCollectionExtensions
         services.TryAddSingleton<ArmClientFactory>();
         services.TryAddSingleton(provider => provider.GetRequiredService<ArmClientFactory>().Create());
         services.TryAddSingleton<ArmGenericResources>();
+        services.TryAddSingleton<ServicePrincipalCredentials>();
+        services.TryAddSingleton<IPermissions, Permissions>();
 
         services.TryAddSingleton<IResourceGroups, ResourceGroups>();
         services.TryAddSingleton<IVirtualNetworks, VirtualNetworks>();

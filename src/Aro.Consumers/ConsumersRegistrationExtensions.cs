@@ -6,6 +6,7 @@ using Aro.Consumers.Ignition;
 using Aro.Consumers.Network;
 using Aro.Consumers.Projection;
 using Aro.Consumers.Scale;
+using Aro.Consumers.ServicePrincipals;
 using Aro.Consumers.Teardown;
 using Aro.Consumers.VirtualMachines;
 using MassTransit;
@@ -19,7 +20,7 @@ public static class ConsumersRegistrationExtensions
     /// <summary>
     /// Registers every step consumer (each on its own endpoint, with its definition's policy), the projection
     /// consumer and the services behind them. The host provides the store views
-    /// (<see cref="Clusters.IClusterDocuments"/>, <see cref="IClusterOperationStore"/>) and the cloud
+    /// (<see cref="Clusters.IClusterDocuments"/>, <see cref="IClusterOperationStore"/>, <see cref="ISubscriptionTenants"/>) and the cloud
     /// (<c>AddAroCloud</c>).
     /// </summary>
     public static IBusRegistrationConfigurator AddAroConsumers(this IBusRegistrationConfigurator bus)
@@ -27,6 +28,7 @@ public static class ConsumersRegistrationExtensions
         bus.AddAroIgnitionAndCredentials();
         bus.TryAddSingleton<ClusterResourceGroup>();
         bus.TryAddSingleton<IIgnitionStore, BlobIgnitionStore>();
+        bus.TryAddSingleton<IServicePrincipalValidator, ServicePrincipalValidator>();
         bus.TryAddSingleton<INetworkValidator, NetworkValidator>();
         bus.TryAddSingleton<IClusterDns, ClusterDns>();
         bus.TryAddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>();

@@ -28,6 +28,13 @@ public sealed class LocalCloudOptions
     /// <summary>OpenShift version reported by simulated clusters' ClusterVersion.</summary>
     public string OpenShiftVersion { get; set; } = "4.15.27";
 
+    /// <summary>
+    /// When true, only registered service principals (/_localcloud/service-principals) sign in, with their secret, as
+    /// Entra does. False (the default): an unknown client id signs in with any secret and holds Network Contributor
+    /// everywhere, so clusters created with made-up service principals keep working in development.
+    /// </summary>
+    public bool StrictServicePrincipals { get; set; }
+
     /// <summary>The local Service Bus namespace (section "LocalCloud:ServiceBus").</summary>
     public LocalServiceBusOptions ServiceBus { get; set; } = new();
 }

@@ -115,10 +115,11 @@ public sealed class LocalCloudServer : IAsyncDisposable
             errors == SslPolicyErrors.None || (presented is not null && presented.Thumbprint == Certificate.Thumbprint),
     };
 
-    /// <summary>Forgets every resource, blob and cluster, and clears faults: a clean slate between tests sharing a server.</summary>
+    /// <summary>Forgets every resource, blob, cluster and service principal, and clears faults: a clean slate between tests sharing a server.</summary>
     public void Reset()
     {
         _app.Services.GetRequiredService<LocalCloudStore>().Reset();
+        _app.Services.GetRequiredService<Identity.ServicePrincipals>().Clear();
         Faults.Clear();
     }
 
@@ -137,6 +138,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         to.Latency = new Dictionary<string, TimeSpan>(from.Latency, StringComparer.OrdinalIgnoreCase);
         to.Faults = [.. from.Faults];
         to.OpenShiftVersion = from.OpenShiftVersion;
+        to.StrictServicePrincipals = from.StrictServicePrincipals;
         to.ServiceBus = from.ServiceBus;
     }
 }

@@ -26,6 +26,9 @@ public static class CloudErrorCodes
     public const string Conflict = "Conflict";
     public const string PreconditionFailed = "PreconditionFailed";
     public const string InvalidLinkedVNet = "InvalidLinkedVNet";
+    public const string InvalidLinkedRouteTable = "InvalidLinkedRouteTable";
+    public const string InvalidServicePrincipalCredentials = "InvalidServicePrincipalCredentials";
+    public const string InvalidServicePrincipalPermissions = "InvalidServicePrincipalPermissions";
     public const string Forbidden = "Forbidden";
     public const string ClusterResourceGroupAlreadyExists = "ClusterResourceGroupAlreadyExists";
     public const string DuplicateDomain = "DuplicateDomain";

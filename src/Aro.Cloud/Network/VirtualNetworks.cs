@@ -25,6 +25,7 @@ internal sealed class VirtualNetworks(ArmGenericResources resources) : IVirtualN
         }
 
         var nsg = properties["networkSecurityGroup"]?["id"]?.GetValue<string>();
-        return new Subnet(data.Id?.ToString() ?? subnetId, prefixes, string.IsNullOrEmpty(nsg) ? null : nsg);
+        var routeTable = properties["routeTable"]?["id"]?.GetValue<string>();
+        return new Subnet(data.Id?.ToString() ?? subnetId, prefixes, string.IsNullOrEmpty(nsg) ? null : nsg, string.IsNullOrEmpty(routeTable) ? null : routeTable);
     }
 }

@@ -5,6 +5,7 @@ using Aro.Api.Resources;
 using Aro.Cloud;
 using Aro.Cloud.Network;
 using Aro.Consumers.Clusters;
+using Aro.Consumers.ServicePrincipals;
 using Azure;
 
 namespace Aro.Consumers.Network;
@@ -13,9 +14,15 @@ namespace Aro.Consumers.Network;
 /// The reference RP's dynamic subnet checks: the master and worker subnets exist, share one virtual network,
 /// are /27 or larger and (on create) carry no network security group; and the master, worker, pod and
 /// service CIDRs do not overlap. On create it also checks, before anything is created, that the cluster resource
-/// group does not exist yet (or is the cluster's own, from an earlier attempt): it is the create's first step.
+/// group does not exist yet (or is the cluster's own, from an earlier attempt): it is the create's first step. Once the
+/// subnets are known good, the cluster's service principal must sign in and hold its rights on the vnet and the
+/// subnets' route tables (<see cref="IServicePrincipalValidator"/>), before anything is done with it.
 /// </summary>
-public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetworks virtualNetworks, ClusterResourceGroup clusterResourceGroup) : INetworkValidator
+public sealed class NetworkValidator(
+    IClusterDocuments documents,
+    IVirtualNetworks virtualNetworks,
+    ClusterResourceGroup clusterResourceGroup,
+    IServicePrincipalValidator servicePrincipal) : INetworkValidator
 {
     private const int SmallestSubnetPrefixLength = 27;
 
@@ -63,7 +70,15 @@ public sealed class NetworkValidator(IClusterDocuments documents, IVirtualNetwor
             subnets.Add(subnet!);
         }
 
-        return CheckSameVirtualNetwork(masterSubnetId, subnetIds) ?? CheckOverlaps(properties, subnetIds, subnets);
+        var networkError = CheckSameVirtualNetwork(masterSubnetId, subnetIds) ?? CheckOverlaps(properties, subnetIds, subnets);
+        if (networkError is not null)
+        {
+            return networkError;
+        }
+
+        var vnetId = ResourceId.Parse(masterSubnetId).Parent!.Id;
+        var routeTableIds = subnets.Select(s => s.RouteTableId).OfType<string>().ToArray();
+        return await servicePrincipal.ValidateAsync(cluster, vnetId, routeTableIds, cancellationToken);
     }
 
     private async Task<(Subnet? Subnet, CloudErrorBody? Error)> ReadAsync(string subnetId, CancellationToken cancellationToken)

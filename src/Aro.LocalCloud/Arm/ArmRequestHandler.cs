@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Aro.LocalCloud.Faults;
 using Aro.LocalCloud.Hosting;
+using Aro.LocalCloud.Identity;
 using Aro.LocalCloud.Kubernetes;
 using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ namespace Aro.LocalCloud.Arm;
 /// templates because ARM paths are case-insensitive and arbitrarily nested
 /// (dnszones/{zone}/A/{record}, virtualNetworks/{vnet}/subnets/{subnet}).
 /// </summary>
-internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector faults, LocalCloudOptions options, MachineController machines)
+internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector faults, LocalCloudOptions options, MachineController machines, CallerPermissions permissions)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -20,6 +21,16 @@ internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector fau
         if (!context.Request.Query.ContainsKey("api-version"))
         {
             await ArmError.MissingApiVersionAsync(context);
+            return;
+        }
+
+        if (CallerPermissions.ScopeOf(context.Request.Path.Value!) is { } scope)
+        {
+            if (!await FaultAsync(context, "Microsoft.Authorization/permissions/read"))
+            {
+                await permissions.HandleAsync(context, scope);
+            }
+
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Aro.LocalCloud.Faults;
+using Aro.LocalCloud.Identity;
 using Aro.LocalCloud.Kubernetes;
 using Aro.LocalCloud.ServiceBus;
 using Aro.LocalCloud.Storage;
@@ -81,10 +82,11 @@ internal static class AdminEndpoints
         admin.MapGet("/servicebus", (LocalServiceBus serviceBus) => Results.Json(serviceBus.Describe()));
         admin.MapPost("/servicebus/drop-connections", (LocalServiceBus serviceBus) =>
             Results.Json(new { dropped = serviceBus.DropConnections() }));
-        admin.MapPost("/reset", (LocalCloudStore store, FaultInjector faults) =>
+        admin.MapPost("/reset", (LocalCloudStore store, FaultInjector faults, ServicePrincipals servicePrincipals) =>
         {
             store.Reset();
             faults.Clear();
+            servicePrincipals.Clear();
             return Results.NoContent();
         });
     }

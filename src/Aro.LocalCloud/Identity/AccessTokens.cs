@@ -22,7 +22,16 @@ public sealed class AccessTokens(TimeProvider timeProvider)
 
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
 
-    public (string Token, DateTimeOffset ExpiresOn) Issue(ManagedIdentity identity, string audience)
+    /// <summary>The claim telling a service principal's token from a managed identity's, whose roles live in different registries.</summary>
+    private const string PrincipalKindClaim = "localcloud_kind";
+
+    public (string Token, DateTimeOffset ExpiresOn) Issue(ManagedIdentity identity, string audience) =>
+        Issue(identity.ClientId, identity.PrincipalId, audience, PrincipalKind.ManagedIdentity);
+
+    public (string Token, DateTimeOffset ExpiresOn) Issue(ServicePrincipal principal, string audience) =>
+        Issue(principal.ClientId, principal.PrincipalId, audience, PrincipalKind.ServicePrincipal);
+
+    private (string Token, DateTimeOffset ExpiresOn) Issue(string clientId, string principalId, string audience, PrincipalKind kind)
     {
         var now = timeProvider.GetUtcNow();
         var expiresOn = now + Lifetime;
@@ -30,8 +39,9 @@ public sealed class AccessTokens(TimeProvider timeProvider)
         {
             ["iss"] = Issuer,
             ["aud"] = audience,
-            ["appid"] = identity.ClientId,
-            ["oid"] = identity.PrincipalId,
+            ["appid"] = clientId,
+            ["oid"] = principalId,
+            [PrincipalKindClaim] = kind.ToString(),
             ["iat"] = now.ToUnixTimeSeconds(),
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["exp"] = expiresOn.ToUnixTimeSeconds(),
@@ -78,16 +88,24 @@ public sealed class AccessTokens(TimeProvider timeProvider)
             return TokenValidation.Invalid($"The access token expired at {expiresOn:O}.");
         }
 
-        return new TokenValidation(null, payload["appid"]!.GetValue<string>(), payload["oid"]!.GetValue<string>(), payload["aud"]!.GetValue<string>());
+        var kind = Enum.TryParse<PrincipalKind>(payload[PrincipalKindClaim]?.GetValue<string>(), out var parsed) ? parsed : PrincipalKind.ManagedIdentity;
+        return new TokenValidation(null, payload["appid"]!.GetValue<string>(), payload["oid"]!.GetValue<string>(), payload["aud"]!.GetValue<string>(), kind);
     }
 
     private string Sign(string unsigned) => Base64Url.EncodeToString(HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(unsigned)));
 }
 
 /// <summary>The outcome of <see cref="AccessTokens.Validate"/>: an error, or whose token it is and for which audience.</summary>
-public sealed record TokenValidation(string? Error, string ClientId, string PrincipalId, string Audience)
+public sealed record TokenValidation(string? Error, string ClientId, string PrincipalId, string Audience, PrincipalKind Kind = PrincipalKind.ManagedIdentity)
 {
     public bool IsValid => Error is null;
 
     public static TokenValidation Invalid(string error) => new(error, "", "", "");
+}
+
+/// <summary>Which registry a token's client id is looked up in.</summary>
+public enum PrincipalKind
+{
+    ManagedIdentity,
+    ServicePrincipal,
 }

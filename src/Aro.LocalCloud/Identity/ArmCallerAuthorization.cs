@@ -5,15 +5,15 @@ namespace Aro.LocalCloud.Identity;
 
 /// <summary>
 /// What ARM checks before it serves a request made with a token this local cloud issued: the token is genuine and
-/// current (401 InvalidAuthenticationToken otherwise) and the identity holds a role allowing the action at a scope
-/// covering the resource (403 AuthorizationFailed, worded as ARM words it). Requests with any other bearer token (the
+/// current (401 InvalidAuthenticationToken otherwise) and the managed identity or service principal holds a role whose
+/// definition (<see cref="RoleDefinitions"/>) allows the action at a scope covering the resource (403
+/// AuthorizationFailed, worded as ARM words it). Requests with any other bearer token (the
 /// static development token) keep being served as before, so the local cloud's existing callers are unaffected.
 /// </summary>
-internal sealed class ArmCallerAuthorization(AccessTokens tokens, ManagedIdentities identities) : IEndpointFilter
+internal sealed class ArmCallerAuthorization(AccessTokens tokens, CallerRoles callerRoles) : IEndpointFilter
 {
-    private static readonly string[] Readers = ["Owner", "Contributor", "Reader"];
-    private static readonly string[] Writers = ["Owner", "Contributor"];
-
+    // The error is written already; a null result would have the endpoint write "null" after it, on a started response.
+    private static readonly IResult Answered = Results.Empty;
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
@@ -27,7 +27,7 @@ internal sealed class ArmCallerAuthorization(AccessTokens tokens, ManagedIdentit
         if (!validation.IsValid)
         {
             await ArmError.WriteAsync(context, StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", validation.Error!);
-            return null;
+            return Answered;
         }
 
         var path = context.Request.Path.Value!.TrimEnd('/');
@@ -36,22 +36,22 @@ internal sealed class ArmCallerAuthorization(AccessTokens tokens, ManagedIdentit
             return await next(invocation);
         }
 
-        var identity = identities.Find(validation.ClientId);
-        var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-        if (identity is null || !(identity.HasAnyRole(path, read ? Readers : Writers) || IsDnsZoneContributorAction(identity, path)))
+        if (CallerPermissions.ScopeOf(path) is not null)
         {
-            var action = ActionOf(path, context.Request.Method);
+            // Any principal may list its own permissions at any scope; what it may do there is the answer.
+            return await next(invocation);
+        }
+
+        var action = ActionOf(path, context.Request.Method);
+        if (callerRoles.Of(validation) is not { } roles || !RoleDefinitions.Allow(roles, path, action))
+        {
             await ArmError.WriteAsync(context, StatusCodes.Status403Forbidden, "AuthorizationFailed",
                 $"The client '{validation.ClientId}' with object id '{validation.PrincipalId}' does not have authorization to perform action '{action}' over scope '{path}' or the scope is invalid. If access was recently granted, please refresh your credentials.");
-            return null;
+            return Answered;
         }
 
         return await next(invocation);
     }
-
-    private static bool IsDnsZoneContributorAction(ManagedIdentity identity, string path) =>
-        path.Contains("/providers/Microsoft.Network/dnszones/", StringComparison.OrdinalIgnoreCase)
-        && identity.HasAnyRole(path, "DNS Zone Contributor");
 
     /// <summary>The operation ARM names in its error, e.g. Microsoft.Network/virtualNetworks/write.</summary>
     internal static string ActionOf(string path, string method)

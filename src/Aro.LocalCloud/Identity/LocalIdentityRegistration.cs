@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Aro.LocalCloud.Identity;
 
 /// <summary>
-/// The local cloud's Entra side and what depends on it: managed identities and their token endpoint, ARM's check of
-/// those tokens and role assignments, and the Key Vault data plane. One call each from the service collection and
+/// The local cloud's Entra side and what depends on it: managed identities and their token endpoint, service
+/// principals and the client credentials token endpoint, ARM's check of those tokens and role assignments (and the
+/// permissions API answering from them), and the Key Vault data plane. One call each from the service collection and
 /// the endpoint mapping.
 /// </summary>
 internal static class LocalIdentityRegistration
@@ -18,7 +19,10 @@ internal static class LocalIdentityRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ManagedIdentities>();
+        services.AddSingleton<ServicePrincipals>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<CallerRoles>();
+        services.AddSingleton<CallerPermissions>();
         services.AddSingleton<ArmCallerAuthorization>();
         services.AddSingleton<LocalKeyVaults>();
         services.AddSingleton<KeyVaultCallerAuthorization>();
@@ -29,6 +33,7 @@ internal static class LocalIdentityRegistration
     public static void MapLocalIdentitiesAndKeyVault(this IEndpointRouteBuilder endpoints)
     {
         ManagedIdentityEndpoints.Map(endpoints);
+        EntraEndpoints.Map(endpoints);
         KeyVaultEndpoints.Map(endpoints);
     }
 

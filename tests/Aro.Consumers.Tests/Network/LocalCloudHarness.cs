@@ -5,13 +5,16 @@ using Aro.Consumers.Dns;
 using Aro.Consumers.Ignition;
 using Aro.Consumers.Network;
 using Aro.Consumers.Scale;
+using Aro.Consumers.ServicePrincipals;
 using Aro.Consumers.Teardown;
+using Aro.Consumers.Tests.ServicePrincipals;
 using Aro.Consumers.VirtualMachines;
 using Aro.LocalCloud;
 using Aro.Testing.LocalCloud;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aro.Consumers.Tests.Network;
 
@@ -35,7 +38,8 @@ public sealed class LocalCloudHarness : IAsyncLifetime
 
     /// <summary>
     /// Empties the cloud and builds a provider whose cluster store holds <paramref name="clusters"/>;
-    /// <paramref name="replace"/> may register its own cloud adapters (they take the place of the real ones).
+    /// <paramref name="replace"/> may register its own cloud adapters (they take the place of the real ones) or the
+    /// subscriptions' tenant (by default every subscription is in <see cref="ValidCluster.TenantId"/>).
     /// </summary>
     public ServiceProvider Start(InMemoryClusters clusters, Action<IServiceCollection>? replace = null)
     {
@@ -43,11 +47,13 @@ public sealed class LocalCloudHarness : IAsyncLifetime
         var configuration = _cloud.CloudConfiguration(DnsResourceGroupId, machineSetReadyTimeout: TimeSpan.FromSeconds(20));
         var services = new ServiceCollection();
         replace?.Invoke(services);
+        services.TryAddSingleton<ISubscriptionTenants>(new FixedSubscriptionTenant(ValidCluster.TenantId));
         return services
             .AddAroCloud(configuration)
             .AddSingleton<IClusterDocuments>(clusters)
             .AddSingleton<ClusterResourceGroup>()
             .AddSingleton<IIgnitionStore, BlobIgnitionStore>()
+            .AddSingleton<IServicePrincipalValidator, ServicePrincipalValidator>()
             .AddSingleton<INetworkValidator, NetworkValidator>()
             .AddSingleton<IClusterDns, ClusterDns>()
             .AddSingleton<IVirtualMachineProvisioner, VirtualMachineProvisioner>()

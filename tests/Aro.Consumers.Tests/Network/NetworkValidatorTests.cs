@@ -4,6 +4,7 @@ using Aro.Cloud.Network;
 using Aro.Cloud.Resources;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Network;
+using Aro.Consumers.ServicePrincipals;
 
 namespace Aro.Consumers.Tests.Network;
 
@@ -101,7 +102,7 @@ public sealed class NetworkValidatorTests
             [ValidCluster.WorkerSubnetId] = new(ValidCluster.WorkerSubnetId, [ValidCluster.WorkerCidr], null),
         };
         change(cluster, subnets);
-        var validator = new NetworkValidator(new InMemoryClusters(cluster), new FakeVirtualNetworks(subnets), new ClusterResourceGroup(new NoResourceGroups()));
+        var validator = new NetworkValidator(new InMemoryClusters(cluster), new FakeVirtualNetworks(subnets), new ClusterResourceGroup(new NoResourceGroups()), new AcceptedServicePrincipal());
 
         var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
@@ -118,7 +119,7 @@ public sealed class NetworkValidatorTests
     [Fact]
     public async Task A_deleted_cluster_is_reported_as_not_found()
     {
-        var validator = new NetworkValidator(new InMemoryClusters(), new FakeVirtualNetworks([]), new ClusterResourceGroup(new NoResourceGroups()));
+        var validator = new NetworkValidator(new InMemoryClusters(), new FakeVirtualNetworks([]), new ClusterResourceGroup(new NoResourceGroups()), new AcceptedServicePrincipal());
 
         var error = (await validator.ValidateAsync(ValidCluster.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None)).Error;
 
@@ -129,6 +130,13 @@ public sealed class NetworkValidatorTests
     {
         public Task<Subnet?> GetSubnetAsync(string subnetId, CancellationToken cancellationToken) =>
             Task.FromResult(subnets.GetValueOrDefault(subnetId));
+    }
+
+    /// <summary>The service principal's own checks are <see cref="ServicePrincipals.ServicePrincipalValidatorTests"/>' business.</summary>
+    private sealed class AcceptedServicePrincipal : IServicePrincipalValidator
+    {
+        public Task<CloudErrorBody?> ValidateAsync(OpenShiftCluster cluster, string vnetId, IReadOnlyCollection<string> routeTableIds, CancellationToken cancellationToken) =>
+            Task.FromResult<CloudErrorBody?>(null);
     }
 
     /// <summary>A subscription without resource groups: the cluster resource group is never in the way.</summary>

@@ -1,7 +1,9 @@
 using Aro.Api;
 using Aro.Contracts;
+using Aro.LocalCloud.Identity;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using LocalServicePrincipals = Aro.LocalCloud.Identity.ServicePrincipals;
 
 namespace Aro.Consumers.Tests.Network;
 
@@ -58,6 +60,22 @@ public sealed class ValidateNetworkConsumerTests(LocalCloudHarness cloud) : ICla
 
         Assert.IsType<NetworkValidated>(outcome);
         Assert.True(await harness.GetConsumerHarness<Aro.Consumers.Network.ValidateNetworkConsumer>().Consumed.Any<ValidateNetwork>());
+    }
+
+    [Fact]
+    public async Task A_service_principal_that_may_only_read_the_vnet_fails_with_InvalidServicePrincipalPermissions_about_the_vnet()
+    {
+        await using var provider = cloud.Start(new InMemoryClusters(ValidCluster.New()));
+        cloud.Server.Services.GetRequiredService<LocalServicePrincipals>()
+            .Register(ValidCluster.ClientId, ValidCluster.ClientSecret, [new RoleAssignment(RoleDefinitions.Reader, ValidCluster.VnetId)]);
+        await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
+        var harness = await provider.StartTestHarness();
+
+        var outcome = await LocalCloudHarness.RunAsync(harness, new ValidateNetwork(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
+
+        var failed = Assert.IsType<NetworkValidationFailed>(outcome);
+        Assert.Equal(CloudErrorCodes.InvalidServicePrincipalPermissions, failed.Code);
+        Assert.Equal(ValidCluster.VnetId, failed.Target);
     }
 
     [Fact]

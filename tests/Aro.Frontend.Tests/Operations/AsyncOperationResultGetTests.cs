@@ -97,6 +97,8 @@ public sealed class AsyncOperationResultGetTests(RpFactory factory) : IClassFixt
     [Theory]
     [InlineData(CloudErrorCodes.InvalidLinkedVNet, "properties.masterProfile.subnetId", HttpStatusCode.BadRequest)]
     [InlineData(CloudErrorCodes.InvalidParameter, "properties.clusterProfile.domain", HttpStatusCode.BadRequest)]
+    [InlineData(CloudErrorCodes.InvalidServicePrincipalCredentials, "properties.servicePrincipalProfile", HttpStatusCode.BadRequest)]
+    [InlineData(CloudErrorCodes.InvalidServicePrincipalPermissions, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet", HttpStatusCode.BadRequest)]
     [InlineData(CloudErrorCodes.RequestNotAllowed, null, HttpStatusCode.BadRequest)]
     [InlineData(CloudErrorCodes.InternalServerError, null, HttpStatusCode.Conflict)]
     [InlineData("DeploymentFailed", null, HttpStatusCode.Conflict)]
