@@ -20,6 +20,8 @@ public sealed class PermissionTests
         { "notActions subtract", ["Microsoft.Network/*"], ["Microsoft.Network/virtualNetworks/*/action"], Join, false },
         { "notActions subtract only what they match", ["Microsoft.Network/*"], ["Microsoft.Network/routeTables/*"], Join, true },
         { "nothing granted", [], [], Join, false },
+        { "a dot is a dot, not any character", ["Microsoft.Network/*"], [], "MicrosoftXNetwork/virtualNetworks/join/action", false },
+        { "no match across a trailing newline", [Join], [], Join + "\n", false },
     };
 
     [Theory]
