@@ -46,8 +46,8 @@ public class ReadPathBenchmarks
     public async Task SetupAsync()
     {
         _data = Directory.CreateTempSubdirectory("aro-benchmarks-read-");
-        _rp = await StartRpAsync(_data.FullName);
-        var rp = Address(_rp);
+        _rp = await FrontendOnKestrel.StartAsync(_data.FullName, withBus: false);
+        var rp = FrontendOnKestrel.Address(_rp);
         var resourceId = await SeedAsync(_rp.Services);
         _rpGet = $"{rp}{resourceId}?api-version=2020-04-30";
         _rpList = $"{rp}/subscriptions/{ExampleCluster.SubscriptionId}/providers/Microsoft.RedHatOpenShift/openShiftClusters?api-version=2020-04-30";
@@ -55,8 +55,8 @@ public class ReadPathBenchmarks
         var getBytes = await ReadOkAsync(_rpGet);
         var listBytes = await ReadOkAsync(_rpList);
         _bare = await StartBareAsync(getBytes, listBytes);
-        _bareGet = $"{Address(_bare)}/get";
-        _bareList = $"{Address(_bare)}/list";
+        _bareGet = $"{FrontendOnKestrel.Address(_bare)}/get";
+        _bareList = $"{FrontendOnKestrel.Address(_bare)}/list";
     }
 
     [GlobalCleanup]
@@ -84,22 +84,6 @@ public class ReadPathBenchmarks
     [BenchmarkCategory(List)]
     public Task<byte[]> RpList() => _client.GetByteArrayAsync(_rpList);
 
-    private static async Task<WebApplication> StartRpAsync(string dataDirectory)
-    {
-        // Production: the frontend's write handlers need a bus, which reads never resolve and this host does not have.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration["Persistence:DataDirectory"] = dataDirectory;
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAroPersistence(builder.Configuration);
-        builder.Services.AddAroFrontend(builder.Configuration);
-        var app = builder.Build();
-        app.UseAroFrontend();
-        app.MapAroFrontend();
-        await app.StartAsync();
-        return app;
-    }
-
     private static async Task<WebApplication> StartBareAsync(byte[] getBytes, byte[] listBytes)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -115,11 +99,7 @@ public class ReadPathBenchmarks
     /// <summary>A registered subscription and <see cref="Clusters"/> provisioned clusters; returns the id of one of them.</summary>
     private static async Task<string> SeedAsync(IServiceProvider services)
     {
-        var subscriptions = services.GetRequiredService<ISubscriptionStore>();
-        var key = SubscriptionDocument.KeyFor(ExampleCluster.SubscriptionId);
-        await subscriptions.CreateAsync(
-            new SubscriptionDocument { Id = key, Subscription = new Subscription { State = SubscriptionState.Registered } },
-            CancellationToken.None);
+        await FrontendOnKestrel.RegisterSubscriptionAsync(services);
 
         // One provisioned document (its RSA keys are slow to make), copied under other names.
         var serializer = services.GetRequiredService<DocumentJsonSerializer>();
@@ -152,7 +132,4 @@ public class ReadPathBenchmarks
 
         return body;
     }
-
-    private static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

@@ -39,10 +39,9 @@ public class TagsOnlyPatchBenchmarks
     public async Task SetupAsync()
     {
         _data = Directory.CreateTempSubdirectory("aro-benchmarks-patch-");
-        _rp = await StartRpAsync(_data.FullName);
+        _rp = await FrontendOnKestrel.StartAsync(_data.FullName, withBus: true);
         await SeedAsync(_rp.Services);
-        var address = _rp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _url = $"{address}{ExampleCluster.ResourceId}?api-version=2020-04-30";
+        _url = $"{FrontendOnKestrel.Address(_rp)}{ExampleCluster.ResourceId}?api-version=2020-04-30";
 
         // Both must answer 200 throughout, or the numbers would measure refusals.
         await Get();
@@ -81,32 +80,9 @@ public class TagsOnlyPatchBenchmarks
             : throw new InvalidOperationException($"The RP answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
     }
 
-    private static async Task<WebApplication> StartRpAsync(string dataDirectory)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration["Persistence:DataDirectory"] = dataDirectory;
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAroPersistence(builder.Configuration);
-        builder.Services.AddAroFrontend(builder.Configuration);
-        // The write handler needs a bus to exist; a tags-only PATCH publishes nothing on it.
-        builder.Services.AddMassTransit(bus => bus.UsingInMemory());
-        var app = builder.Build();
-        app.UseAroFrontend();
-        app.MapAroFrontend();
-        await app.StartAsync();
-        return app;
-    }
-
     private static async Task SeedAsync(IServiceProvider services)
     {
-        await services.GetRequiredService<ISubscriptionStore>().CreateAsync(
-            new SubscriptionDocument
-            {
-                Id = SubscriptionDocument.KeyFor(ExampleCluster.SubscriptionId),
-                Subscription = new Subscription { State = SubscriptionState.Registered },
-            },
-            CancellationToken.None);
+        await FrontendOnKestrel.RegisterSubscriptionAsync(services);
 
         var document = ExampleCluster.ProvisionedDocument();
         document.OpenShiftCluster.Id = ExampleCluster.ResourceId;
