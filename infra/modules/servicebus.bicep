@@ -56,7 +56,6 @@ var topics = [
   { name: 'Aro.Contracts/ClusterDeleted', subscribers: ['cluster-projection'] }
   { name: 'Aro.Contracts/ClusterDeletionFailed', subscribers: ['cluster-projection'] }
   { name: 'Aro.Contracts/ClusterProvisioningFailed', subscribers: ['cluster-projection'] }
-  { name: 'Aro.Contracts/ClusterProvisioningProgressed', subscribers: ['cluster-projection'] }
   { name: 'Aro.Contracts/ClusterProvisioningSucceeded', subscribers: ['cluster-projection'] }
   { name: 'Aro.Contracts/ClusterScaleRequested', subscribers: ['cluster-lifecycle-state'] }
   { name: 'Aro.Contracts/ClusterTeardownFailed', subscribers: ['cluster-lifecycle-state'] }

@@ -31,6 +31,15 @@ public sealed class ClusterLifecycleState : SagaStateMachineInstance, ISagaVersi
 
     public bool IgnitionFinished { get; set; }
 
+    /// <summary>
+    /// The last step the operation entered and how far that puts it (docs/state-machine.md): the operation's progress
+    /// as operationsstatus shows it, kept here because this instance is written on every transition anyway. Cleared
+    /// when an operation begins.
+    /// </summary>
+    public string? Step { get; set; }
+
+    public int? PercentComplete { get; set; }
+
     /// <summary>How many times the current step's command went out (1 on entering the step).</summary>
     public int Attempt { get; set; }
 

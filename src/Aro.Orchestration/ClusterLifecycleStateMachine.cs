@@ -9,7 +9,7 @@ namespace Aro.Orchestration;
 /// ProvisioningVirtualMachines and IssuingCredentials, ending Running. Running scales or updates and
 /// returns to Running; any state deletes (Deleting, then the instance is removed). A step that fails, faults
 /// or times out after its retries ends the operation Failed with that step's error.
-/// Every output (progress, commands, terminal events) carries a message id derived from the operation,
+/// Every output (commands, terminal events) carries a message id derived from the operation,
 /// step and attempt, and is emitted again when its trigger arrives again: a repeated request re-emits the
 /// current step, a redelivered outcome re-emits the step it led to. Outcomes of another operation are ignored.
 /// docs/state-machine.md draws this machine; a test keeps the two in step.
@@ -294,6 +294,8 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         saga.WorkerCount = workerCount ?? saga.WorkerCount;
         saga.DnsFinished = false;
         saga.IgnitionFinished = false;
+        saga.Step = null;
+        saga.PercentComplete = null;
         saga.ErrorCode = null;
         saga.ErrorMessage = null;
         saga.ErrorTarget = null;
@@ -387,18 +389,20 @@ public sealed class ClusterLifecycleStateMachine : MassTransitStateMachine<Clust
         IsIn(context, Running) || IsIn(context, Failed) ? PublishTerminalAsync(context) : PublishStepAsync(context);
 
     /// <summary>
-    /// Declares what a step state sends each time it is entered or re-emitted: its progress (with
-    /// <paramref name="percentComplete"/>) and the command(s) still outstanding in it, for the current attempt.
+    /// Declares what a step state sends each time it is entered or re-emitted: the command(s) still outstanding in it,
+    /// for the current attempt; entering it records the operation's progress (<paramref name="percentComplete"/>).
     /// </summary>
     private void Sends(State step, int percentComplete, Func<ClusterLifecycleState, IEnumerable<IClusterOperationMessage>> commands) =>
         _stepOutputs.Add(step.Name, (percentComplete, commands));
 
-    /// <summary>The current step's progress and its outstanding command(s), as <see cref="Sends"/> declared them.</summary>
+    /// <summary>Records the current step's progress and sends its outstanding command(s), as <see cref="Sends"/> declared them.</summary>
     private async Task PublishStepAsync(BehaviorContext<ClusterLifecycleState> context)
     {
         var saga = context.Saga;
         var (percentComplete, commands) = _stepOutputs[saga.CurrentState];
-        await PublishAsync(context, new ClusterProvisioningProgressed(saga.CorrelationId, saga.ResourceId, saga.OperationId, saga.CurrentState, percentComplete));
+        // Progress is recorded, not published: it is stored with this instance's write of the transition.
+        saga.Step = saga.CurrentState;
+        saga.PercentComplete = percentComplete;
         foreach (var command in commands(saga))
         {
             await PublishAsync(context, command);

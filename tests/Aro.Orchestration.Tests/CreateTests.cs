@@ -1,4 +1,5 @@
 using Aro.Contracts;
+using MassTransit;
 
 namespace Aro.Orchestration.Tests;
 
@@ -11,11 +12,8 @@ public sealed class CreateTests
 
         await lifecycle.CreateRunningAsync("op-create");
 
-        var progress = (await lifecycle.DeliveredWhenQuietAsync<ClusterProvisioningProgressed>()).Select(d => (ClusterProvisioningProgressed)d.Message).ToList();
-        Assert.Equal(
-            [("ValidatingNetwork", 10), ("ConfiguringDnsAndIgnition", 25), ("ProvisioningVirtualMachines", 50), ("IssuingCredentials", 85)],
-            progress.OrderBy(p => p.PercentComplete).Select(p => (p.Step, p.PercentComplete)));
-        Assert.All(progress, p => Assert.Equal("op-create", p.OperationId));
+        var instance = lifecycle.Saga.Sagas.Contains(lifecycle.ClusterId)!;
+        Assert.Equal(("IssuingCredentials", 85), (instance.Step, instance.PercentComplete));
         Assert.Single(lifecycle.Cloud.Delivered<ValidateNetwork>());
         Assert.Single(lifecycle.Cloud.Delivered<ConfigureDns>());
         Assert.Single(lifecycle.Cloud.Delivered<GenerateIgnition>());
@@ -24,6 +22,46 @@ public sealed class CreateTests
         var succeeded = Assert.Single(lifecycle.Cloud.Delivered<ClusterProvisioningSucceeded>());
         Assert.Equal(new ClusterProvisioningSucceeded(lifecycle.ClusterId, lifecycle.ResourceId, "op-create"), succeeded.Message);
         Assert.Empty(lifecycle.Cloud.Delivered<ClusterProvisioningFailed>());
+    }
+
+    [Fact]
+    public async Task Each_step_records_the_operations_progress_on_the_instance()
+    {
+        var steps = new (Action<FakeCloud> HoldHere, Func<ClusterLifecycleStateMachine, State> Step, int PercentComplete)[]
+        {
+            (cloud => cloud.Answer<ValidateNetwork>(StepAnswer.Silent), machine => machine.ValidatingNetwork, 10),
+            (cloud => cloud.Answer<ConfigureDns>(StepAnswer.Silent), machine => machine.ConfiguringDnsAndIgnition, 25),
+            (cloud => cloud.Answer<ProvisionVirtualMachines>(StepAnswer.Silent), machine => machine.ProvisioningVirtualMachines, 50),
+            (cloud => cloud.Answer<IssueCredentials>(StepAnswer.Silent), machine => machine.IssuingCredentials, 85),
+        };
+        foreach (var (holdHere, step, percentComplete) in steps)
+        {
+            await using var lifecycle = await LifecycleHarness.StartAsync();
+            holdHere(lifecycle.Cloud);
+
+            await lifecycle.CreateAsync("op-create");
+
+            await lifecycle.AssertStateAsync(step(lifecycle.Machine));
+            var instance = lifecycle.Saga.Sagas.Contains(lifecycle.ClusterId)!;
+            Assert.Equal((step(lifecycle.Machine).Name, percentComplete, "op-create"), (instance.Step, instance.PercentComplete, instance.OperationId));
+        }
+    }
+
+    [Fact]
+    public async Task Progress_is_recorded_not_published()
+    {
+        await using var lifecycle = await LifecycleHarness.StartAsync();
+
+        await lifecycle.CreateRunningAsync("op-create");
+
+        // Requests, commands, outcomes and the terminal event: nothing per step for a projection to write.
+        var published = lifecycle.Harness.Published.Select(m => m.MessageObject is ClusterCreateRequested or IClusterOperationMessage)
+            .Select(m => m.MessageObject.GetType().Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [nameof(ClusterCreateRequested), nameof(ClusterProvisioningSucceeded), nameof(ConfigureDns), nameof(CredentialsIssued), nameof(DnsConfigured),
+             nameof(GenerateIgnition), nameof(IgnitionGenerated), nameof(IssueCredentials), nameof(NetworkValidated), nameof(ProvisionVirtualMachines),
+             nameof(ValidateNetwork), nameof(VirtualMachinesProvisioned)],
+            published);
     }
 
     [Fact]

@@ -3,9 +3,8 @@ using MassTransit;
 
 namespace Aro.Orchestration.Tests;
 
-/// <summary>Stands in for the projection: journals the saga's progress and terminal events in <see cref="FakeCloud"/>.</summary>
+/// <summary>Stands in for the projection: journals the saga's terminal events in <see cref="FakeCloud"/>.</summary>
 public sealed class OutcomeRecorder(FakeCloud cloud) :
-    IConsumer<ClusterProvisioningProgressed>,
     IConsumer<ClusterProvisioningSucceeded>,
     IConsumer<ClusterProvisioningFailed>,
     IConsumer<ClusterUpdateSucceeded>,
@@ -13,8 +12,6 @@ public sealed class OutcomeRecorder(FakeCloud cloud) :
     IConsumer<ClusterDeleted>,
     IConsumer<ClusterDeletionFailed>
 {
-    public Task Consume(ConsumeContext<ClusterProvisioningProgressed> context) => Record(context);
-
     public Task Consume(ConsumeContext<ClusterProvisioningSucceeded> context) => Record(context);
 
     public Task Consume(ConsumeContext<ClusterProvisioningFailed> context) => Record(context);

@@ -6,24 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace Aro.Consumers.Projection;
 
 /// <summary>
-/// Writes the backend's progress and outcomes onto the documents clients read: the cluster's
-/// provisioningState (and failedProvisioningState, error) and the async operation's status,
-/// percentComplete, endTime and error. Every method is idempotent. The write that ends an operation also logs its
+/// Writes the backend's outcomes onto the documents clients read: the cluster's provisioningState (and
+/// failedProvisioningState, error) and the async operation's status, endTime and error. Progress is not written here:
+/// operationsstatus reads it from the lifecycle saga (IOperationProgressReader), which records it with each transition,
+/// so a create costs no document write per step. Every method is idempotent. The write that ends an operation also logs its
 /// outcome, once: a redelivered outcome finds the operation ended and says nothing.
 /// </summary>
 public sealed class ClusterProjection(IClusterOperationStore store, ClusterOperationMetrics metrics, CustomerErrorRedaction redaction, TimeProvider timeProvider, ILogger<ClusterProjection> logger)
 {
-    public Task ProgressAsync(string resourceId, string operationId, string step, int percentComplete, CancellationToken cancellationToken) =>
-        store.UpdateOperationAsync(resourceId, operationId, operation =>
-        {
-            // Redelivered or reordered progress never moves the bar (or the step shown with it) backwards.
-            if (!operation.Status.IsTerminal() && percentComplete >= (operation.PercentComplete ?? 0))
-            {
-                operation.PercentComplete = percentComplete;
-                operation.Properties = new AsyncOperationProperties { Step = step };
-            }
-        }, cancellationToken);
-
     public async Task SucceededAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
         await store.UpdateAsync(resourceId, operationId, cluster =>

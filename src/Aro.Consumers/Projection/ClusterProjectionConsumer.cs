@@ -4,9 +4,8 @@ using MassTransit;
 
 namespace Aro.Consumers.Projection;
 
-/// <summary>Applies the backend's progress and outcome events to the cluster and async-operation documents.</summary>
+/// <summary>Applies the backend's outcome events to the cluster and async-operation documents.</summary>
 public sealed class ClusterProjectionConsumer(ClusterProjection projection) :
-    IConsumer<ClusterProvisioningProgressed>,
     IConsumer<ClusterProvisioningSucceeded>,
     IConsumer<ClusterProvisioningFailed>,
     IConsumer<ClusterUpdateSucceeded>,
@@ -14,9 +13,6 @@ public sealed class ClusterProjectionConsumer(ClusterProjection projection) :
     IConsumer<ClusterDeleted>,
     IConsumer<ClusterDeletionFailed>
 {
-    public Task Consume(ConsumeContext<ClusterProvisioningProgressed> context) =>
-        projection.ProgressAsync(context.Message.ResourceId, context.Message.OperationId, context.Message.Step, context.Message.PercentComplete, context.CancellationToken);
-
     public Task Consume(ConsumeContext<ClusterProvisioningSucceeded> context) =>
         projection.SucceededAsync(context.Message.ResourceId, context.Message.OperationId, context.CancellationToken);
 

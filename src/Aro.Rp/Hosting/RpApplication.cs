@@ -1,7 +1,9 @@
 using Aro.Backend;
 using Aro.Frontend;
 using Aro.Messaging;
+using Aro.Orchestration;
 using Aro.Persistence;
+using Aro.Persistence.Progress;
 using Aro.Rp.Admin;
 using Aro.Rp.KeyVault;
 using Aro.Rp.LocalCloud;
@@ -95,6 +97,7 @@ internal static class RpApplication
         if (runsFrontend)
         {
             builder.Services.AddAroFrontend(builder.Configuration);
+            builder.Services.AddSagaOperationProgress<ClusterLifecycleState>();
             builder.Services.AddAroArmAuthenticationDefaults(builder.Configuration);
             builder.Services.AddAroAdmin();
         }

@@ -23,7 +23,24 @@ internal sealed record ClusterStatus(OpenShiftClusterDocument Document, AsyncOpe
 
     /// <summary>The step running now or, once the operation failed, the step it failed in; null when none applies.</summary>
     public string? CurrentStep =>
-        Saga is { } saga && LifecycleSteps.IsStep(saga.CurrentState) ? saga.CurrentState : Operation?.AsyncOperation.Properties?.Step;
+        Saga is { } saga && LifecycleSteps.IsStep(saga.CurrentState)
+            ? saga.CurrentState
+            : SagaOfOperation?.Step ?? Operation?.AsyncOperation.Properties?.Step;
+
+    /// <summary>
+    /// How far the operation has come: a succeeded one is complete; otherwise what the saga recorded for it (where the
+    /// RP keeps progress), else what the operation document carries (documents written before progress moved).
+    /// </summary>
+    public int? PercentComplete =>
+        Operation?.AsyncOperation.Status == ProvisioningState.Succeeded
+            ? 100
+            : SagaOfOperation?.PercentComplete ?? Operation?.AsyncOperation.PercentComplete;
+
+    /// <summary>The saga, when the operation it runs (or last ran) is this one.</summary>
+    private ClusterLifecycleState? SagaOfOperation =>
+        Saga is { } saga && Operation is { } operation && string.Equals(saga.OperationId, operation.AsyncOperation.Name, StringComparison.OrdinalIgnoreCase)
+            ? saga
+            : null;
 
     /// <summary>The error the cluster last failed with: the document's, else the operation's, else the saga's.</summary>
     public CloudErrorBody? LastError =>

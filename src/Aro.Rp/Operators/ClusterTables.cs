@@ -87,7 +87,7 @@ internal static class ClusterTables
         table.AddRow(new Text("kind"), new Text(cluster.OperationKind?.ToString() ?? "-"));
         table.AddRow(new Text("status"), new Text(status.Status.ToString()));
         table.AddRow(new Text("step"), new Text(cluster.CurrentStep ?? "-"));
-        table.AddRow(new Text("percent complete"), new Text(status.PercentComplete?.ToString(CultureInfo.InvariantCulture) ?? "-"));
+        table.AddRow(new Text("percent complete"), new Text(cluster.PercentComplete?.ToString(CultureInfo.InvariantCulture) ?? "-"));
         table.AddRow(new Text("started"), new Text(Time(status.StartTime)));
         table.AddRow(new Text("last progress"), new Text(Time(cluster.Document.LastProgressAt)));
         table.AddRow(new Text("ended"), new Text(Time(status.EndTime)));
@@ -162,7 +162,7 @@ internal static class ClusterTables
                 : "-";
         }
 
-        var percent = cluster.Operation?.AsyncOperation.PercentComplete is { } value ? $" ({value}%)" : "";
+        var percent = cluster.PercentComplete is { } value ? $" ({value}%)" : "";
         return $"{cluster.OperationKind?.ToString() ?? "?"} / {cluster.CurrentStep ?? "starting"}{percent}";
     }
 }

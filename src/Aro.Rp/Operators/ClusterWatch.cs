@@ -86,7 +86,7 @@ internal sealed class ClusterWatch(OperatorStore store, ClusterStatus first, Tim
     private static string Describe(ClusterStatus status)
     {
         var step = status.Timeline.FirstOrDefault(s => s.State is StepState.Running or StepState.Failed);
-        var percent = status.Operation?.AsyncOperation.PercentComplete is { } value ? $", {value}%" : "";
+        var percent = status.PercentComplete is { } value ? $", {value}%" : "";
         return step is null
             ? $"{status.ProvisioningState}"
             : $"{status.ProvisioningState}  {step.Step} ({ClusterTables.StepMark(step.State)}, attempt {step.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "?"}{percent})";

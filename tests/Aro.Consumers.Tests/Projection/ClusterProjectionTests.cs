@@ -42,7 +42,6 @@ public sealed class ClusterProjectionTests : IDisposable
     {
         Start(ProvisioningState.Creating, "op-1");
 
-        await _projection.ProgressAsync(ResourceId, "op-1", "ProvisioningVirtualMachines", 50, CancellationToken.None);
         await _projection.SucceededAsync(ResourceId, "op-1", CancellationToken.None);
 
         Assert.Equal(ProvisioningState.Succeeded, _store.Cluster!.Properties.ProvisioningState);
@@ -93,18 +92,6 @@ public sealed class ClusterProjectionTests : IDisposable
 
         Assert.NotNull(_store.Cluster);
         Assert.Equal(ProvisioningState.Updating, _store.Cluster.Properties.ProvisioningState);
-    }
-
-    [Fact]
-    public async Task Progress_never_moves_backwards()
-    {
-        Start(ProvisioningState.Creating, "op-1");
-
-        await _projection.ProgressAsync(ResourceId, "op-1", "ProvisioningVirtualMachines", 50, CancellationToken.None);
-        await _projection.ProgressAsync(ResourceId, "op-1", "ConfiguringDnsAndIgnition", 25, CancellationToken.None);
-
-        Assert.Equal(50, _store.Operations["op-1"].PercentComplete);
-        Assert.Equal("ProvisioningVirtualMachines", _store.Operations["op-1"].Properties?.Step);
     }
 
     [Fact]
