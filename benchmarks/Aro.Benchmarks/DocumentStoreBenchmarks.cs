@@ -30,7 +30,8 @@ public class DocumentStoreBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("aro-benchmarks-");
         var serializer = new DocumentJsonSerializer(new AesGcmSecretProtector(new FileSecretKeyRing(Path.Combine(_directory.FullName, "keys"))));
-        _store = new SqliteOpenShiftClusterStore(new SqliteDatabase(_directory.FullName), serializer);
+        var database = new SqliteDatabase(_directory.FullName);
+        _store = new SqliteOpenShiftClusterStore(database, serializer, new SqliteAsyncOperationStore(database, serializer));
         await _store.EnsureCreatedAsync(CancellationToken.None);
 
         for (var i = 0; i < ListedDocuments; i++)

@@ -16,18 +16,17 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
         Stored(await clusters.GetAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), cancellationToken));
 
     public async Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken) =>
-        Stored(await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), document =>
-        {
-            // Checked on every attempt: the write that won a race may be the one that handed the cluster to another operation.
-            if (!IsCurrent(document, operationId))
-            {
-                return false;
-            }
+        Stored(await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), OnBehalfOf(operationId, change), cancellationToken));
 
-            change(document.OpenShiftCluster);
-            document.LastProgressAt = timeProvider.GetUtcNow();
-            return true;
-        }, cancellationToken));
+    public async Task<StoredCluster?> UpdateWithOperationAsync(
+        string resourceId, string operationId, Action<OpenShiftCluster> changeCluster, Func<AsyncOperation, bool> changeOperation, CancellationToken cancellationToken) =>
+        Stored(await clusters.UpdateWithOperationAsync(
+            PartitionKeyOf(resourceId),
+            OpenShiftClusterDocument.KeyFor(resourceId),
+            OnBehalfOf(operationId, changeCluster),
+            operationId.ToLowerInvariant(),
+            document => changeOperation(document.AsyncOperation),
+            cancellationToken));
 
     public async Task<bool> DeleteClusterAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
@@ -53,12 +52,22 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
         }
     }
 
-    public async Task UpdateOperationAsync(string resourceId, string operationId, Action<AsyncOperation> change, CancellationToken cancellationToken) =>
-        await operations.UpdateWithRetryAsync(PartitionKeyOf(resourceId), operationId.ToLowerInvariant(), document =>
+    public async Task UpdateOperationAsync(string resourceId, string operationId, Func<AsyncOperation, bool> change, CancellationToken cancellationToken) =>
+        await operations.UpdateWithRetryAsync(PartitionKeyOf(resourceId), operationId.ToLowerInvariant(), document => change(document.AsyncOperation), cancellationToken);
+
+    /// <summary>A cluster change that applies only while <paramref name="operationId"/> acts on the cluster, and records its progress.</summary>
+    private Func<OpenShiftClusterDocument, bool> OnBehalfOf(string operationId, Action<OpenShiftCluster> change) => document =>
+    {
+        // Checked on every attempt: the write that won a race may be the one that handed the cluster to another operation.
+        if (!IsCurrent(document, operationId))
         {
-            change(document.AsyncOperation);
-            return true;
-        }, cancellationToken);
+            return false;
+        }
+
+        change(document.OpenShiftCluster);
+        document.LastProgressAt = timeProvider.GetUtcNow();
+        return true;
+    };
 
     private static StoredCluster? Stored(OpenShiftClusterDocument? document) =>
         document is null ? null : new StoredCluster(document.OpenShiftCluster, document.AsyncOperationId);

@@ -16,13 +16,14 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
 {
     public async Task SucceededAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
-        await store.UpdateAsync(resourceId, operationId, cluster =>
+        var ending = new OperationEnding(ProvisioningState.Succeeded, error: null, timeProvider);
+        await store.UpdateWithOperationAsync(resourceId, operationId, cluster =>
         {
             cluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
             cluster.Properties.FailedProvisioningState = null;
             cluster.Properties.LastError = null;
-        }, cancellationToken);
-        await EndOperationAsync(resourceId, operationId, ProvisioningState.Succeeded, error: null, cancellationToken);
+        }, ending.Apply, cancellationToken);
+        Report(resourceId, operationId, ending);
     }
 
     public async Task FailedAsync(string resourceId, string operationId, CloudErrorBody error, CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
         // Where a step's error becomes what the customer reads (lastError, the operation's error): the one place the
         // RP's own ids are taken out.
         error = redaction.Redact(error);
-        await store.UpdateAsync(resourceId, operationId, cluster =>
+        var ending = new OperationEnding(ProvisioningState.Failed, error, timeProvider);
+        await store.UpdateWithOperationAsync(resourceId, operationId, cluster =>
         {
             if (cluster.Properties.ProvisioningState.IsTerminal())
             {
@@ -40,43 +42,25 @@ public sealed class ClusterProjection(IClusterOperationStore store, ClusterOpera
             cluster.Properties.FailedProvisioningState = cluster.Properties.ProvisioningState;
             cluster.Properties.ProvisioningState = ProvisioningState.Failed;
             cluster.Properties.LastError = error;
-        }, cancellationToken);
-        await EndOperationAsync(resourceId, operationId, ProvisioningState.Failed, error, cancellationToken);
+        }, ending.Apply, cancellationToken);
+        Report(resourceId, operationId, ending);
     }
 
     public async Task DeletedAsync(string resourceId, string operationId, CancellationToken cancellationToken)
     {
         await store.DeleteClusterAsync(resourceId, operationId, cancellationToken);
-        await EndOperationAsync(resourceId, operationId, ProvisioningState.Succeeded, error: null, cancellationToken);
+        var ending = new OperationEnding(ProvisioningState.Succeeded, error: null, timeProvider);
+        await store.UpdateOperationAsync(resourceId, operationId, ending.Apply, cancellationToken);
+        Report(resourceId, operationId, ending);
     }
 
-    private async Task EndOperationAsync(string resourceId, string operationId, ProvisioningState status, CloudErrorBody? error, CancellationToken cancellationToken)
+    /// <summary>Redelivered terminal events find the operation ended already and count (and log) nothing.</summary>
+    private void Report(string resourceId, string operationId, OperationEnding ending)
     {
-        // Set by the attempt that wrote; a retry after a lost ETag race runs the change again on fresh state.
-        (ProvisioningState Kind, TimeSpan Duration)? ended = null;
-        await store.UpdateOperationAsync(resourceId, operationId, operation =>
+        if (ending.Ended is { } ended)
         {
-            ended = null;
-            if (operation.Status.IsTerminal())
-            {
-                return;
-            }
-
-            ended = (operation.Status, timeProvider.GetUtcNow() - operation.StartTime);
-            operation.Status = status;
-            operation.Error = error;
-            operation.EndTime = timeProvider.GetUtcNow();
-            if (status == ProvisioningState.Succeeded)
-            {
-                operation.PercentComplete = 100;
-            }
-        }, cancellationToken);
-
-        // Redelivered terminal events find the operation ended already and count (and log) nothing.
-        if (ended is { } operationEnded)
-        {
-            metrics.Ended(operationEnded.Kind, status, error, operationEnded.Duration);
-            LogEnded(resourceId, operationId, OperationKind(operationEnded.Kind), error);
+            metrics.Ended(ended.StartedIn, ending.Status, ending.Error, ended.Duration);
+            LogEnded(resourceId, operationId, OperationKind(ended.StartedIn), ending.Error);
         }
     }
 

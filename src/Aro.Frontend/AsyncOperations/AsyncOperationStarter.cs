@@ -7,12 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Aro.Frontend.AsyncOperations;
 
 /// <summary>
-/// Records a new long-running operation before the cluster document points at it, so that a status
+/// A new long-running operation, recorded no later than the cluster document that points at it, so that a status
 /// URL handed to a client always resolves.
 /// </summary>
 internal sealed class AsyncOperationStarter(IAsyncOperationStore operations, IOptions<FrontendOptions> options, TimeProvider timeProvider)
 {
-    public async Task<AsyncOperationDocument> StartAsync(string subscriptionId, string clusterKey, ProvisioningState initialState, CancellationToken cancellationToken)
+    /// <summary>Records the operation on its own, before the cluster is changed to point at it.</summary>
+    public async Task<AsyncOperationDocument> StartAsync(string subscriptionId, string clusterKey, ProvisioningState initialState, CancellationToken cancellationToken) =>
+        await operations.CreateAsync(New(subscriptionId, clusterKey, initialState), cancellationToken);
+
+    /// <summary>The operation's document, for the store to record with the cluster write that points at it (<see cref="IOpenShiftClusterStore.WriteWithNewOperationAsync"/>).</summary>
+    public AsyncOperationDocument New(string subscriptionId, string clusterKey, ProvisioningState initialState)
     {
         var operationId = Guid.NewGuid().ToString();
         var location = options.Value.Location;
@@ -31,6 +36,6 @@ internal sealed class AsyncOperationStarter(IAsyncOperationStore operations, IOp
             },
         };
 
-        return await operations.CreateAsync(document, cancellationToken);
+        return document;
     }
 }

@@ -121,16 +121,14 @@ internal sealed class OpenShiftClusterPutOrPatch(
             await domains.EnsureFreeAsync(cluster, cancellationToken);
         }
 
-        var operation = await asyncOperations.StartAsync(request.SubscriptionId, request.ClusterKey, state, cancellationToken);
+        var operation = asyncOperations.New(request.SubscriptionId, request.ClusterKey, state);
         var document = existing ?? new OpenShiftClusterDocument { Id = request.ClusterKey, PartitionKey = partitionKey };
         var previous = existing?.OpenShiftCluster;
         document.OpenShiftCluster = cluster;
         document.AsyncOperationId = operation.Id;
         document.LastProgressAt = timeProvider.GetUtcNow();
 
-        document = isCreate
-            ? await clusters.CreateAsync(document, cancellationToken)
-            : await clusters.ReplaceAsync(document, cancellationToken);
+        document = await clusters.WriteWithNewOperationAsync(document, isCreate, operation, cancellationToken);
 
         // Two creates of the same domain can both pass the check above before either commits. Each looks again once
         // its own document is committed (before anything is published) and backs off if it is not alone: at worst

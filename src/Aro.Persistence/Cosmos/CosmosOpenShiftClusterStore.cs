@@ -6,9 +6,29 @@ using Aro.Persistence.Stores;
 
 namespace Aro.Persistence.Cosmos;
 
-public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, DocumentJsonSerializer serializer)
+public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, DocumentJsonSerializer serializer, CosmosAsyncOperationStore operations)
     : CosmosDocumentStore<OpenShiftClusterDocument>(database, serializer, ContainerNames.OpenShiftClusters), IOpenShiftClusterStore
 {
+    public async Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken)
+    {
+        // Two containers, so no transaction: the operation first, so that what points at it never points at nothing.
+        await operations.CreateAsync(operation, cancellationToken);
+        return create ? await CreateAsync(cluster, cancellationToken) : await ReplaceAsync(cluster, cancellationToken);
+    }
+
+    public async Task<OpenShiftClusterDocument?> UpdateWithOperationAsync(
+        string partitionKey,
+        string clusterId,
+        Func<OpenShiftClusterDocument, bool> changeCluster,
+        string operationId,
+        Func<AsyncOperationDocument, bool> changeOperation,
+        CancellationToken cancellationToken)
+    {
+        var cluster = await this.UpdateWithRetryAsync(partitionKey, clusterId, changeCluster, cancellationToken);
+        await operations.UpdateWithRetryAsync(partitionKey, operationId, changeOperation, cancellationToken);
+        return cluster;
+    }
+
     /// <summary>Every cluster of every subscription (the ReadFeed below), for operators' tools, never for client requests.</summary>
     public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ReadAllPartitionsAsync(cancellationToken);
 

@@ -19,6 +19,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
     public SqliteDocumentStore(SqliteDatabase database, DocumentJsonSerializer serializer, string tableName)
     {
+        Database = database;
         _table = new SqliteTable(
             database,
             tableName,
@@ -35,6 +36,9 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     }
 
     public string TableName => _table.Name;
+
+    /// <summary>The database the table is in, for writes committed together with another store's (<see cref="SqliteTransactionalWrites"/>).</summary>
+    protected SqliteDatabase Database { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.EnsureCreatedAsync(cancellationToken);
 
@@ -64,25 +68,9 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return await reader.ReadAsync(cancellationToken) ? Materialize(reader, openSecrets) : null;
     }
 
-    public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
-    {
-        var written = await TryWriteAsync(
-            document,
-            $"INSERT INTO {TableName} (partition_key, id, etag, body) VALUES (@partitionKey, @id, @newETag, @body) ON CONFLICT DO NOTHING;",
-            expectedETag: null,
-            cancellationToken);
-        return written ? document : throw new DocumentConflictException(document.Id);
-    }
+    public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken) => await WriteAsync(PrepareCreate(document), document, cancellationToken);
 
-    public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken)
-    {
-        var written = await TryWriteAsync(
-            document,
-            $"UPDATE {TableName} SET etag = @newETag, body = @body WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;",
-            RequireETag(document),
-            cancellationToken);
-        return written ? document : throw new DocumentPreconditionFailedException(document.Id);
-    }
+    public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken) => await WriteAsync(PrepareReplace(document), document, cancellationToken);
 
     public async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
     {
@@ -152,8 +140,29 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         }
     }
 
-    private async Task<bool> TryWriteAsync(TDocument document, string sql, string? expectedETag, CancellationToken cancellationToken)
+    private async Task<TDocument> WriteAsync(SqliteDocumentWrite write, TDocument document, CancellationToken cancellationToken)
     {
+        if (!await _table.TryWriteAsync(write.Sql, write.Parameters, cancellationToken))
+        {
+            throw write.Lost();
+        }
+
+        write.Complete();
+        return document;
+    }
+
+    /// <summary>The insert of <see cref="CreateAsync"/>, to be committed with other writes (<see cref="SqliteTransactionalWrites"/>).</summary>
+    internal SqliteDocumentWrite PrepareCreate(TDocument document) =>
+        Prepare(document, $"INSERT INTO {TableName} (partition_key, id, etag, body) VALUES (@partitionKey, @id, @newETag, @body) ON CONFLICT DO NOTHING;", expectedETag: null);
+
+    /// <summary>The conditional update of <see cref="ReplaceAsync"/>, to be committed with other writes.</summary>
+    internal SqliteDocumentWrite PrepareReplace(TDocument document) =>
+        Prepare(document, $"UPDATE {TableName} SET etag = @newETag, body = @body WHERE partition_key = @partitionKey AND id = @id AND etag = @etag;", RequireETag(document));
+
+    private SqliteDocumentWrite Prepare(TDocument document, string sql, string? expectedETag)
+    {
+        var id = document.Id;
+        Func<Exception> lost = expectedETag is null ? () => new DocumentConflictException(id) : () => new DocumentPreconditionFailedException(id);
         if (string.IsNullOrEmpty(document.Id) || string.IsNullOrEmpty(document.PartitionKey))
         {
             throw new ArgumentException("A document needs an id and a partition key.", nameof(document));
@@ -179,13 +188,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             parameters.Add(("@etag", expectedETag));
         }
 
-        var written = await _table.TryWriteAsync(sql, parameters, cancellationToken);
-        if (written)
-        {
-            document.ETag = newETag;
-        }
-
-        return written;
+        return new SqliteDocumentWrite(_table, sql, parameters, () => document.ETag = newETag, lost);
     }
 
     /// <summary>A row selected as <c>id, etag, body</c>.</summary>

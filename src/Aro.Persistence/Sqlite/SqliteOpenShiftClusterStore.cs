@@ -5,9 +5,58 @@ using Aro.Persistence.Stores;
 
 namespace Aro.Persistence.Sqlite;
 
-public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, DocumentJsonSerializer serializer)
+public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, DocumentJsonSerializer serializer, SqliteAsyncOperationStore operations)
     : SqliteDocumentStore<OpenShiftClusterDocument>(database, serializer, "open_shift_clusters"), IOpenShiftClusterStore
 {
+    // As many as UpdateWithRetryAsync allows a single document.
+    private const int MaxUpdateAttempts = 10;
+
+    public async Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken)
+    {
+        var lost = await SqliteTransactionalWrites.TryCommitAsync(
+            Database,
+            [operations.PrepareCreate(operation), create ? PrepareCreate(cluster) : PrepareReplace(cluster)],
+            cancellationToken);
+        return lost is null ? cluster : throw lost.Lost();
+    }
+
+    public async Task<OpenShiftClusterDocument?> UpdateWithOperationAsync(
+        string partitionKey,
+        string clusterId,
+        Func<OpenShiftClusterDocument, bool> changeCluster,
+        string operationId,
+        Func<AsyncOperationDocument, bool> changeOperation,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var cluster = await GetAsync(partitionKey, clusterId, cancellationToken);
+            var operation = await operations.GetAsync(partitionKey, operationId, cancellationToken);
+            var writes = new List<SqliteDocumentWrite>(capacity: 2);
+            if (cluster is not null && changeCluster(cluster))
+            {
+                writes.Add(PrepareReplace(cluster));
+            }
+
+            if (operation is not null && changeOperation(operation))
+            {
+                writes.Add(operations.PrepareReplace(operation));
+            }
+
+            if (writes.Count == 0 || await SqliteTransactionalWrites.TryCommitAsync(Database, writes, cancellationToken) is not { } lost)
+            {
+                return cluster;
+            }
+
+            if (attempt >= MaxUpdateAttempts)
+            {
+                throw lost.Lost();
+            }
+
+            // Another writer changed one of them: both are read and changed again.
+        }
+    }
+
     /// <summary>Every cluster of every subscription, for operators' tools (aro-rp clusters, keys rotate), never for client requests.</summary>
     public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ScanAllPartitionsAsync(cancellationToken);
 

@@ -25,4 +25,29 @@ public interface IOpenShiftClusterStore : IDocumentStore<OpenShiftClusterDocumen
     /// set's comparer decides): who else holds a domain a new cluster asks for. A scan, like <see cref="ListUnsettledAsync"/>.
     /// </summary>
     IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="cluster"/> (created when <paramref name="create"/>, else replaced on its ETag, failing as
+    /// <see cref="IDocumentStore{TDocument}.CreateAsync"/> and <see cref="IDocumentStore{TDocument}.ReplaceAsync"/> do)
+    /// together with <paramref name="operation"/>, the new operation it points at, recorded first so that a status URL
+    /// handed out always resolves. SQLite commits both at once (one durable commit, and a lost cluster write records no
+    /// operation); Cosmos DB, whose containers share no transaction, makes the two requests in that order, and a lost
+    /// cluster write leaves an operation nothing points at, which nobody is given the URL of.
+    /// </summary>
+    Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="DocumentStoreExtensions.UpdateWithRetryAsync"/> of a cluster and of an operation (in the same partition) at
+    /// once: both are read, changed and written, and retried together on a lost race. Each change returns whether its
+    /// document needs writing; a document that does not exist is left out. SQLite commits both writes in one
+    /// transaction; Cosmos DB updates the cluster, then the operation. Returns the cluster as stored afterwards, or null
+    /// when there is none.
+    /// </summary>
+    Task<OpenShiftClusterDocument?> UpdateWithOperationAsync(
+        string partitionKey,
+        string clusterId,
+        Func<OpenShiftClusterDocument, bool> changeCluster,
+        string operationId,
+        Func<AsyncOperationDocument, bool> changeOperation,
+        CancellationToken cancellationToken);
 }

@@ -50,7 +50,15 @@ internal sealed class InMemoryClusterOperationStore : IClusterOperationStore
         }
     }
 
-    public Task UpdateOperationAsync(string resourceId, string operationId, Action<AsyncOperation> change, CancellationToken cancellationToken)
+    public async Task<StoredCluster?> UpdateWithOperationAsync(
+        string resourceId, string operationId, Action<OpenShiftCluster> changeCluster, Func<AsyncOperation, bool> changeOperation, CancellationToken cancellationToken)
+    {
+        var stored = await UpdateAsync(resourceId, operationId, changeCluster, cancellationToken);
+        await UpdateOperationAsync(resourceId, operationId, changeOperation, cancellationToken);
+        return stored;
+    }
+
+    public Task UpdateOperationAsync(string resourceId, string operationId, Func<AsyncOperation, bool> change, CancellationToken cancellationToken)
     {
         lock (_lock)
         {

@@ -32,15 +32,35 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
 
     public async Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _createInterloper, null) is { } create)
-        {
-            await create();
-        }
-
+        await BeforeCreateAsync();
         return await inner.CreateAsync(document, cancellationToken);
     }
 
     public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        await BeforeReplaceAsync(document, cancellationToken);
+        return await inner.ReplaceAsync(document, cancellationToken);
+    }
+
+    public async Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken)
+    {
+        await (create ? BeforeCreateAsync() : BeforeReplaceAsync(cluster, cancellationToken));
+        return await inner.WriteWithNewOperationAsync(cluster, create, operation, cancellationToken);
+    }
+
+    public Task<OpenShiftClusterDocument?> UpdateWithOperationAsync(
+        string partitionKey, string clusterId, Func<OpenShiftClusterDocument, bool> changeCluster, string operationId, Func<AsyncOperationDocument, bool> changeOperation, CancellationToken cancellationToken) =>
+        inner.UpdateWithOperationAsync(partitionKey, clusterId, changeCluster, operationId, changeOperation, cancellationToken);
+
+    private async Task BeforeCreateAsync()
+    {
+        if (Interlocked.Exchange(ref _createInterloper, null) is { } create)
+        {
+            await create();
+        }
+    }
+
+    private async Task BeforeReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
         if ((Interlocked.Exchange(ref _interloper, null) ?? _persistentInterloper) is { } change)
         {
@@ -48,8 +68,6 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
             change(theirs!);
             await inner.ReplaceAsync(theirs!, cancellationToken);
         }
-
-        return await inner.ReplaceAsync(document, cancellationToken);
     }
 
     public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => inner.DeleteAsync(document, cancellationToken);

@@ -20,6 +20,12 @@ internal sealed class ExplodingClusterStore : IOpenShiftClusterStore
 
     public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken) => throw Boom();
 
+    public Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken) => throw Boom();
+
+    public Task<OpenShiftClusterDocument?> UpdateWithOperationAsync(
+        string partitionKey, string clusterId, Func<OpenShiftClusterDocument, bool> changeCluster, string operationId, Func<AsyncOperationDocument, bool> changeOperation, CancellationToken cancellationToken) =>
+        throw Boom();
+
     public Task<DocumentPage<OpenShiftClusterDocument>> QueryAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) => throw Boom();
 
     public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => throw Boom();

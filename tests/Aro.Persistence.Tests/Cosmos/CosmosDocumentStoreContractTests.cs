@@ -12,11 +12,13 @@ namespace Aro.Persistence.Tests.Cosmos;
 [Trait("Category", CosmosCollection.Category)]
 public sealed class CosmosDocumentStoreContractTests(CosmosTestServer server) : DocumentStoreContractTests
 {
-    protected override IOpenShiftClusterStore Clusters { get; } = new CosmosOpenShiftClusterStore(server.Database, server.Serializer);
+    private static readonly Func<CosmosTestServer, CosmosAsyncOperationStore> NewOperations = server => new CosmosAsyncOperationStore(server.Database, server.Serializer);
+
+    protected override IOpenShiftClusterStore Clusters { get; } = new CosmosOpenShiftClusterStore(server.Database, server.Serializer, NewOperations(server));
 
     protected override ISubscriptionStore Subscriptions { get; } = new CosmosSubscriptionStore(server.Database, server.Serializer);
 
-    protected override IAsyncOperationStore AsyncOperations { get; } = new CosmosAsyncOperationStore(server.Database, server.Serializer);
+    protected override IAsyncOperationStore AsyncOperations { get; } = NewOperations(server);
 
     private Container ClusterContainer => server.Database.Container(ContainerNames.OpenShiftClusters);
 

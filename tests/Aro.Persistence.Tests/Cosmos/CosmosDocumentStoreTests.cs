@@ -12,7 +12,7 @@ namespace Aro.Persistence.Tests.Cosmos;
 [Trait("Category", CosmosCollection.Category)]
 public sealed class CosmosDocumentStoreTests(CosmosTestServer server)
 {
-    private readonly CosmosOpenShiftClusterStore _clusters = new(server.Database, server.Serializer);
+    private readonly CosmosOpenShiftClusterStore _clusters = new(server.Database, server.Serializer, new CosmosAsyncOperationStore(server.Database, server.Serializer));
 
     [Fact]
     public async Task A_cluster_is_stored_under_a_safe_item_id_with_its_id_as_key_and_its_secrets_sealed()

@@ -37,6 +37,24 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cluster_write_that_loses_records_no_operation_either()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        var subscriptionId = TestDocuments.NewSubscriptionId();
+        var cluster = await stores.Clusters.CreateAsync(TestDocuments.Cluster(subscriptionId), CancellationToken.None);
+        var stale = await stores.Clusters.GetAsync(cluster.PartitionKey, cluster.Id, CancellationToken.None);
+        await stores.Clusters.ReplaceAsync(cluster, CancellationToken.None);
+        var operation = TestDocuments.AsyncOperation(subscriptionId);
+
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(
+            () => stores.Clusters.WriteWithNewOperationAsync(stale!, create: false, operation, CancellationToken.None));
+
+        // One transaction: the operation's insert went back with the cluster's lost update.
+        Assert.Null(await stores.AsyncOperations.GetAsync(operation.PartitionKey, operation.Id, CancellationToken.None));
+        Assert.Null(operation.ETag);
+    }
+
+    [Fact]
     public async Task Documents_sealed_with_an_old_key_still_open_after_a_rotation()
     {
         var before = new SqliteStores(_directory.Path);

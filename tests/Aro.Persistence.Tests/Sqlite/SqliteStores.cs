@@ -12,9 +12,9 @@ internal sealed class SqliteStores
         KeyRing = new FileSecretKeyRing(Path.Combine(dataDirectory, "keys"));
         var serializer = new DocumentJsonSerializer(new AesGcmSecretProtector(KeyRing));
         Database = new SqliteDatabase(dataDirectory);
-        Clusters = new SqliteOpenShiftClusterStore(Database, serializer);
-        Subscriptions = new SqliteSubscriptionStore(Database, serializer);
         AsyncOperations = new SqliteAsyncOperationStore(Database, serializer);
+        Clusters = new SqliteOpenShiftClusterStore(Database, serializer, AsyncOperations);
+        Subscriptions = new SqliteSubscriptionStore(Database, serializer);
     }
 
     public FileSecretKeyRing KeyRing { get; }
