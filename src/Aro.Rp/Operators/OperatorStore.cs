@@ -8,6 +8,7 @@ using Aro.Persistence.Secrets;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Aro.Rp.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Rp.Operators;
@@ -46,12 +47,20 @@ internal sealed class OperatorStore : IAsyncDisposable
         ? $"Cosmos DB {_options.Cosmos.Endpoint} database {_options.Cosmos.DatabaseName}"
         : $"SQLite {Path.Combine(Path.GetFullPath(_options.DataDirectory), SqliteDatabase.FileName)}";
 
-    /// <summary>Opens the configured store, or throws <see cref="OperatorCommandException"/> naming the setting to fix.</summary>
-    public static OperatorStore Open(IConfiguration configuration)
+    /// <summary>
+    /// Opens the configured store, or throws <see cref="OperatorCommandException"/> naming the setting to fix. Secrets are
+    /// sealed and opened with <paramref name="keyRing"/> when given, else with the file key ring of the data directory.
+    /// </summary>
+    public static OperatorStore Open(IConfiguration configuration, ISecretKeyRing? keyRing = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAroPersistence(configuration);
+        if (keyRing is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(keyRing));
+        }
+
         services.AddAroCosmosCredential(configuration);
         var dataDirectory = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.DataDirectory)}"] ?? new RpOptions().DataDirectory;
         services.AddOptions<PersistenceOptions>().Configure(persistence =>
