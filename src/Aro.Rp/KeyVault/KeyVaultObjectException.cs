@@ -11,6 +11,9 @@ internal sealed class KeyVaultObjectException(string objectDescription, int stat
 
     public int Status { get; } = status;
 
+    /// <summary>What went wrong, without the object's description.</summary>
+    public string Reason { get; } = message;
+
     /// <summary>Runs one call on <paramref name="objectDescription"/>, turning what the SDK throws into one line with a status.</summary>
     public static async Task<T> OnFailureOfAsync<T>(string objectDescription, Func<Task<T>> call)
     {

@@ -89,8 +89,8 @@ internal sealed class KeyVaultSealingKeySource : ISealingKeySource, IAsyncDispos
             throw new OperatorCommandException(e.Status switch
             {
                 401 or 403 => $"Key Vault {_keys.VaultUri} refused to {action} {e.ObjectDescription} ({e.Status}): the identity this command runs as (ARO_AZURE_CREDENTIAL, ARO_MANAGED_IDENTITY_CLIENT_ID) needs Key Vault Secrets Officer on the vault.",
-                0 => $"Key Vault {_keys.VaultUri} did not answer when asked to {action} {e.ObjectDescription} ({e.Message}). Run the command again once it does: a rotation under way goes on with its key.",
-                _ => $"Key Vault {_keys.VaultUri} could not {action} {e.ObjectDescription} ({e.Status}): {e.Message}",
+                0 => $"Key Vault {_keys.VaultUri} did not answer when asked to {action} {e.ObjectDescription} ({e.Reason}). Run the command again once it does: a rotation under way goes on with its key.",
+                _ => $"Key Vault {_keys.VaultUri} could not {action} {e.ObjectDescription} ({e.Status}): {e.Reason}",
             });
         }
     }
