@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Aro.Persistence.Secrets;
 using Aro.Rp.Hosting;
-using Aro.Rp.KeyVault;
 using Aro.Rp.Operators;
 using Spectre.Console;
 
@@ -29,16 +28,13 @@ internal static class KeysCommand
     public static Task<int> RotateAsync(IConfiguration configuration, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
         OperatorCommand.RunAsync(error, async () =>
         {
-            var vaultSetting = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.KeyVaultUrl)}"];
-            if (string.IsNullOrWhiteSpace(vaultSetting))
+            await using var keyVault = KeyVaultSealingKeySource.OpenConfigured(configuration);
+            if (keyVault is null)
             {
-                await using var fileStore = OperatorStore.Open(configuration);
+                await using var fileStore = await OperatorStore.OpenAsync(configuration, cancellationToken);
                 return await RotateAsync(fileStore, new FileSealingKeySource((FileSecretKeyRing)fileStore.KeyRing), console, cancellationToken);
             }
 
-            var vault = KeyVaultRegistration.VaultUri(configuration)
-                ?? throw new OperatorCommandException($"ARO_KEYVAULT_URL '{vaultSetting}' is not an absolute URL (https://<vault>.vault.azure.net/).");
-            await using var keyVault = KeyVaultSealingKeySource.Open(configuration, vault);
             await using var store = OperatorStore.Open(configuration, keyVault.KeyRing);
             return await RotateAsync(store, keyVault, console, cancellationToken);
         });

@@ -4,7 +4,8 @@ namespace Aro.Rp.Operators;
 
 /// <summary>
 /// The keys a rotation re-seals with, as read once when it begins: every key opens what it sealed, and the rotation's
-/// own key seals, whatever else was added meanwhile (so a resumed rotation seals with the key it started with).
+/// own key seals, whatever else was added meanwhile (so a resumed rotation seals with the key it started with). An
+/// operator command reading the store holds the vault's keys in one too, the newest sealing.
 /// </summary>
 internal sealed class RotationKeyRing : ISecretKeyRing
 {

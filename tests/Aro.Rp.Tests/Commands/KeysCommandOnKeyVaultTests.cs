@@ -19,7 +19,8 @@ namespace Aro.Rp.Tests.Commands;
 
 /// <summary>
 /// <c>aro-rp keys rotate</c> with ARO_KEYVAULT_URL: a temporary SQLite store whose secrets are sealed with a version of
-/// the local cloud's sealing-key secret, rotated by the identity the RP's Key Vault settings name.
+/// the local cloud's sealing-key secret, rotated by the identity the RP's Key Vault settings name; and the other operator
+/// commands opening that store with the vault's keys.
 /// </summary>
 [Collection(nameof(EnvironmentVariableCollection))]
 public sealed class KeysCommandOnKeyVaultTests : IAsyncLifetime
@@ -127,6 +128,49 @@ public sealed class KeysCommandOnKeyVaultTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         var line = Assert.Single(console.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"aro-rp: Key Vault {silentVault} did not answer when asked to list the versions of secret {KeyVaultObjectNames.SealingKey}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clusters_show_and_list_open_a_store_sealed_with_the_vault_versions()
+    {
+        var (settings, _, clusters) = await PrepareAsync(SecretsUser);
+        var show = new TestConsole();
+        var list = new TestConsole();
+
+        var showExitCode = await ClustersCommand.ShowAsync(settings, clusters[1], show.Console, show.Error, CancellationToken.None);
+        var listExitCode = await ClustersCommand.ListAsync(settings, list.Console, list.Error, CancellationToken.None);
+
+        Assert.Equal(0, showExitCode);
+        Assert.Equal("", show.Error.ToString());
+        Assert.Contains("ValidatingNetwork", show.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TemporaryStore.ClientSecret, show.Output, StringComparison.Ordinal);
+        Assert.Equal(0, listExitCode);
+        Assert.Equal("", list.Error.ToString());
+        Assert.Contains(list.Output.Split('\n'), line => line.Contains("rg-c", StringComparison.Ordinal));
+
+        await using (var store = await OperatorStore.OpenAsync(settings, CancellationToken.None))
+        {
+            var status = await store.GetClusterAsync(clusters[0], CancellationToken.None);
+            Assert.Equal(TemporaryStore.ClientSecret, status.Cluster.Properties.ServicePrincipalProfile!.ClientSecret);
+        }
+
+        // The file key ring of ARO_DATA_DIR, which the commands opened before whatever ARO_KEYVAULT_URL said, does not open them.
+        await using var withoutTheVault = await OperatorStore.OpenAsync(Store.Settings, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => withoutTheVault.GetClusterAsync(clusters[0], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Clusters_list_by_an_identity_that_may_not_read_the_secret_fails_in_one_line()
+    {
+        var (settings, _, _) = await PrepareAsync(CertificateUser);
+        var console = new TestConsole();
+
+        var exitCode = await ClustersCommand.ListAsync(settings, console.Console, console.Error, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(console.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"aro-rp: Key Vault {Vault.Uri} refused to read the versions of secret {KeyVaultObjectNames.SealingKey} (403)", line, StringComparison.Ordinal);
+        Assert.Contains("Key Vault Secrets User", line, StringComparison.Ordinal);
     }
 
     /// <summary>A vault whose RP identity holds <paramref name="rpRoles"/>, one sealing-key version, and three clusters sealed with it.</summary>

@@ -42,7 +42,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
         string[] clusters = [await _store.AddClusterAsync("rg-a", "a", ProvisioningState.Succeeded), await _store.AddClusterAsync("rg-b", "b", ProvisioningState.Succeeded)];
         var oldKeys = Directory.GetFiles(KeyDirectory, "*.key");
         string interruptedKey;
-        await using (var store = OperatorStore.Open(_store.Settings))
+        await using (var store = await OperatorStore.OpenAsync(_store.Settings, CancellationToken.None))
         {
             // A rotation that stopped after re-sealing one cluster of two.
             var rotation = new SealingKeyRotation(store, new FileSealingKeySource((FileSecretKeyRing)store.KeyRing));
@@ -73,7 +73,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
             File.Delete(key);
         }
 
-        await using var store = OperatorStore.Open(_store.Settings);
+        await using var store = await OperatorStore.OpenAsync(_store.Settings, CancellationToken.None);
         foreach (var id in clusters)
         {
             var status = await store.GetClusterAsync(id, CancellationToken.None);
