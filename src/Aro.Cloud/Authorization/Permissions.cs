@@ -35,10 +35,31 @@ internal sealed class Permissions(ArmClientFactory arm, CloudHttpTransport trans
 
             var page = JsonNode.Parse(response.Content.ToString()) as JsonObject ?? [];
             permissions.AddRange((page["value"] as JsonArray ?? []).OfType<JsonObject>().Select(p => new Permission(Strings(p["actions"]), Strings(p["notActions"]))));
-            next = page["nextLink"]?.GetValue<string>() is { Length: > 0 } link ? new Uri(link) : null;
+            next = page["nextLink"]?.GetValue<string>() is { Length: > 0 } link ? NextPageOnArm(environment.Endpoint, link) : null;
         }
 
         return permissions;
+    }
+
+    /// <summary>
+    /// The next page, when ARM's answer keeps to ARM: every page is fetched with the customer's token, so a link to any
+    /// other scheme, host or port (a tampered or misrouted answer) is refused before anything is sent to it, as a
+    /// permanent failure (asking again would get the same answer).
+    /// </summary>
+    private static Uri NextPageOnArm(Uri arm, string link)
+    {
+        if (Uri.TryCreate(link, UriKind.Absolute, out var next)
+            && Uri.Compare(next, arm, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0)
+        {
+            return next;
+        }
+
+        var elsewhere = next is null ? "a link that is not an absolute URL" : next.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped);
+        throw new RequestFailedException(
+            (int)System.Net.HttpStatusCode.BadRequest,
+            $"ARM's permissions answer points its next page at {elsewhere}, not at {arm.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped)}: not followed with the service principal's token.",
+            "InvalidNextLink",
+            innerException: null);
     }
 
     private static string[] Strings(JsonNode? node) => (node as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>().ToArray();

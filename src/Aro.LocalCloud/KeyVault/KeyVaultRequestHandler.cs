@@ -9,7 +9,8 @@ namespace Aro.LocalCloud.KeyVault;
 
 /// <summary>
 /// The Key Vault data plane for secrets and certificates, as <c>SecretClient</c> and <c>CertificateClient</c> call it:
-/// <c>GET/PUT /secrets/{name}[/{version}]</c>, <c>GET /secrets/{name}/versions</c>, <c>GET /certificates/{name}[/{version}]</c>,
+/// <c>GET/PUT /secrets/{name}[/{version}]</c>, <c>PATCH /secrets/{name}/{version}</c> (tags and content type),
+/// <c>GET /secrets/{name}/versions</c>, <c>GET /certificates/{name}[/{version}]</c>,
 /// <c>GET /certificates/{name}/versions</c>, <c>POST /certificates/{name}/import</c>. The vault is the first label of the host.
 /// </summary>
 internal sealed class KeyVaultRequestHandler(LocalKeyVaults vaults, KeyVaultCallerAuthorization authorization)
@@ -53,6 +54,13 @@ internal sealed class KeyVaultRequestHandler(LocalKeyVaults vaults, KeyVaultCall
                 if (await authorization.AuthorizeAsync(context, vault, "Microsoft.KeyVault/vaults/secrets/setSecret/action", [SecretsOfficer, Administrator]))
                 {
                     await SetSecretAsync(context, vault, name);
+                }
+
+                return;
+            case ("secrets", "PATCH", { } version) when version != "versions":
+                if (await authorization.AuthorizeAsync(context, vault, "Microsoft.KeyVault/vaults/secrets/update/action", [SecretsOfficer, Administrator]))
+                {
+                    await UpdateSecretAsync(context, vault, name, version);
                 }
 
                 return;
@@ -115,6 +123,39 @@ internal sealed class KeyVaultRequestHandler(LocalKeyVaults vaults, KeyVaultCall
 
         var created = vaults.SetSecret(vault, name, value.GetValue<string>(), body["contentType"]?.GetValue<string>(), Tags(body));
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, SecretBundle(context, vault, name, created));
+    }
+
+    private async Task UpdateSecretAsync(HttpContext context, string vault, string name, string version)
+    {
+        var (ok, body) = await JsonResponse.ReadObjectAsync(context);
+        if (!ok)
+        {
+            await KeyVaultError.BadParameterAsync(context, "The request body must be a JSON object.");
+            return;
+        }
+
+        // Enabling, disabling and expiry are not modelled here: every version stays enabled, so refuse rather than pretend.
+        if (body["attributes"] is JsonObject attributes && attributes["enabled"] is JsonValue enabled && enabled.GetValueKind() == System.Text.Json.JsonValueKind.False)
+        {
+            await KeyVaultError.BadParameterAsync(context, "Disabling a secret version is not supported by the local Key Vault.");
+            return;
+        }
+
+        if (vaults.IsCertificateSecret(vault, name))
+        {
+            await KeyVaultError.WriteAsync(context, StatusCodes.Status409Conflict, "Conflict", $"Secret {name} is managed by a certificate and cannot be updated directly.");
+            return;
+        }
+
+        var updated = vaults.UpdateSecret(vault, name, version, body["tags"] is JsonObject ? Tags(body) : null, body["contentType"]?.GetValue<string>());
+        if (updated is null)
+        {
+            await KeyVaultError.NotFoundAsync(context, "Secret", $"{name}/{version}");
+            return;
+        }
+
+        // Key Vault answers an update with the secret's properties, never its value.
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, SecretItem(context, vault, name, updated));
     }
 
     private async Task ImportCertificateAsync(HttpContext context, string vault, string name)

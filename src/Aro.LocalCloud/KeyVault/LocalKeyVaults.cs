@@ -24,6 +24,31 @@ public sealed class LocalKeyVaults(TimeProvider timeProvider)
         return version;
     }
 
+    /// <summary>
+    /// Replaces the tags (and the content type, when given) of one secret version, as Key Vault's "update secret" does;
+    /// null when there is no such version. The value never changes: a version's value is immutable.
+    /// </summary>
+    internal VaultObjectVersion? UpdateSecret(string vault, string name, string version, IReadOnlyDictionary<string, string>? tags, string? contentType)
+    {
+        lock (_lock)
+        {
+            if (!_secrets.TryGetValue(vault, out var byName) || !byName.TryGetValue(name, out var versions))
+            {
+                return null;
+            }
+
+            var index = versions.FindIndex(v => string.Equals(v.Version, version, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var updated = versions[index] with { Tags = tags ?? versions[index].Tags, ContentType = contentType ?? versions[index].ContentType };
+            versions[index] = updated;
+            return updated;
+        }
+    }
+
     /// <summary>Adds a certificate version and the managed secret behind it, under one version id as Key Vault does.</summary>
     internal VaultObjectVersion ImportCertificate(string vault, string name, byte[] der, string secretValue, string contentType, IReadOnlyDictionary<string, string> tags)
     {

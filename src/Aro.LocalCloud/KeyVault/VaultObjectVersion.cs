@@ -2,7 +2,8 @@ namespace Aro.LocalCloud.KeyVault;
 
 /// <summary>
 /// One version of a secret, or of a certificate (which Key Vault backs with a "managed" secret of the same name and
-/// version holding the certificate with its private key). Versions are immutable once created.
+/// version holding the certificate with its private key). A version's value never changes; an update of its tags or
+/// content type replaces the record.
 /// </summary>
 internal sealed record VaultObjectVersion(
     string Version,

@@ -7,7 +7,8 @@ namespace Aro.Rp.Commands;
 
 /// <summary>
 /// <c>aro-rp clusters list|show|watch</c>: where clusters stand, read straight from the store the RP is configured with
-/// (ARO_STORE, ARO_DATA_DIR, ARO_COSMOS_*), so an operator never opens the database by hand. Nothing here writes.
+/// (ARO_STORE, ARO_DATA_DIR, ARO_COSMOS_*), with its sealing keys (ARO_KEYVAULT_URL or ARO_DATA_DIR/keys), so an operator
+/// never opens the database by hand. Nothing here writes.
 /// </summary>
 internal static class ClustersCommand
 {
@@ -18,7 +19,7 @@ internal static class ClustersCommand
     {
         var command = new Command("clusters", CommandHelp.WithEnvironment(
             "Clusters as the RP's store holds them: a table of all, one in detail (saga, steps, last error), or one watched to the end of its operation.",
-            AroEnvironmentVariables.For("Rp:DataDirectory", "Persistence")));
+            AroEnvironmentVariables.For("Rp:DataDirectory", "Persistence", "Rp:KeyVaultUrl", "AzureIdentity")));
         var list = new Command("list", "Every cluster: name, resource group, subscription, provisioningState, operation and step, last change.");
         list.SetAction((parseResult, cancellationToken) => ListAsync(Configuration(parseResult), AnsiConsole.Console, Console.Error, cancellationToken));
         var show = new Command("show", "One cluster: its document without secrets, its operation, its saga's state and attempts, its steps and last error.") { ResourceIdArgument };
@@ -34,7 +35,7 @@ internal static class ClustersCommand
     public static Task<int> ListAsync(IConfiguration configuration, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
         OperatorCommand.RunAsync(error, async () =>
         {
-            await using var store = OperatorStore.Open(configuration);
+            await using var store = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var clusters = new List<ClusterStatus>();
             await foreach (var document in store.ListAllClustersAsync(cancellationToken))
             {
@@ -54,7 +55,7 @@ internal static class ClustersCommand
     public static Task<int> ShowAsync(IConfiguration configuration, string resourceId, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
         OperatorCommand.RunAsync(error, async () =>
         {
-            await using var store = OperatorStore.Open(configuration);
+            await using var store = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var cluster = await store.GetClusterAsync(resourceId, cancellationToken);
             foreach (var part in ClusterTables.Show(cluster, store.Description))
             {
@@ -67,7 +68,7 @@ internal static class ClustersCommand
     public static Task<int> WatchAsync(IConfiguration configuration, string resourceId, TimeSpan interval, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken) =>
         OperatorCommand.RunAsync(error, async () =>
         {
-            await using var store = OperatorStore.Open(configuration);
+            await using var store = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var first = await store.GetClusterAsync(resourceId, cancellationToken);
             return await new ClusterWatch(store, first, interval, console).RunAsync(cancellationToken);
         });

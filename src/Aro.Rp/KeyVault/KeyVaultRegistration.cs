@@ -3,6 +3,7 @@ using Aro.Cloud.Identity;
 using Aro.Persistence.Secrets;
 using Aro.Rp.Hosting;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Certificates;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,24 +19,16 @@ internal static class KeyVaultRegistration
     /// </summary>
     public static IServiceCollection AddAroKeyVault(this IServiceCollection services, IConfiguration configuration)
     {
-        var vaultUrl = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.KeyVaultUrl)}"];
-        if (string.IsNullOrWhiteSpace(vaultUrl) || !Uri.TryCreate(vaultUrl, UriKind.Absolute, out var vault))
+        if (VaultUri(configuration) is not { } vault)
         {
             return services;
         }
 
-        // A frontend-only process registers no cloud adapters, but its credential and transport follow the same settings.
-        services.AddOptions<CloudOptions>().Bind(configuration.GetSection(CloudOptions.SectionName));
-        services.AddAroAzureCredential(configuration);
+        services.AddKeyVaultSealingKeys(configuration, vault);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider =>
-        {
-            var credential = provider.GetRequiredService<TokenCredential>();
-            var transport = provider.GetRequiredService<CloudHttpTransport>().Transport;
-            return new KeyVaultMaterialReader(
-                new CertificateClient(vault, credential, new CertificateClientOptions { Transport = transport }),
-                new SecretClient(vault, credential, new SecretClientOptions { Transport = transport }));
-        });
+        services.AddSingleton(provider => new KeyVaultMaterialReader(
+            new CertificateClient(vault, provider.GetRequiredService<TokenCredential>(), new CertificateClientOptions { Transport = Transport(provider) }),
+            provider.GetRequiredService<KeyVaultSealingKeys>()));
         services.AddSingleton<KeyVaultMaterialRefresher>();
         // First among the hosted services: the web server needs the certificate and the store's initializer the keys.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(provider => provider.GetRequiredService<KeyVaultMaterialRefresher>()));
@@ -43,4 +36,25 @@ internal static class KeyVaultRegistration
         services.AddHealthChecks().AddCheck<KeyVaultHealthCheck>("key-vault");
         return services;
     }
+
+    /// <summary>The vault ARO_KEYVAULT_URL names, or null when it is unset (or not an absolute URL).</summary>
+    public static Uri? VaultUri(IConfiguration configuration) =>
+        configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.KeyVaultUrl)}"] is { } url
+        && !string.IsNullOrWhiteSpace(url) && Uri.TryCreate(url, UriKind.Absolute, out var vault) ? vault : null;
+
+    /// <summary>
+    /// <see cref="KeyVaultSealingKeys"/> on <paramref name="vault"/>, reached with the process's Azure credential (the one
+    /// ARM calls use) over its transport: the RP reads the keys with it, <c>aro-rp keys rotate</c> adds one.
+    /// </summary>
+    public static IServiceCollection AddKeyVaultSealingKeys(this IServiceCollection services, IConfiguration configuration, Uri vault)
+    {
+        // A frontend-only process registers no cloud adapters, but its credential and transport follow the same settings.
+        services.AddOptions<CloudOptions>().Bind(configuration.GetSection(CloudOptions.SectionName));
+        services.AddAroAzureCredential(configuration);
+        services.TryAddSingleton(provider => new KeyVaultSealingKeys(
+            new SecretClient(vault, provider.GetRequiredService<TokenCredential>(), new SecretClientOptions { Transport = Transport(provider) })));
+        return services;
+    }
+
+    private static HttpPipelineTransport Transport(IServiceProvider provider) => provider.GetRequiredService<CloudHttpTransport>().Transport;
 }

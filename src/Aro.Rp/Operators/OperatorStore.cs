@@ -8,6 +8,7 @@ using Aro.Persistence.Secrets;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Aro.Rp.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Rp.Operators;
@@ -21,11 +22,13 @@ internal sealed class OperatorStore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly PersistenceOptions _options;
+    private readonly IAsyncDisposable? _keySource;
 
-    private OperatorStore(ServiceProvider services, PersistenceOptions options)
+    private OperatorStore(ServiceProvider services, PersistenceOptions options, IAsyncDisposable? keySource)
     {
         _services = services;
         _options = options;
+        _keySource = keySource;
         Clusters = services.GetRequiredService<IOpenShiftClusterStore>();
         Operations = services.GetRequiredService<IAsyncOperationStore>();
         Sagas = options.UsesCosmos
@@ -46,12 +49,59 @@ internal sealed class OperatorStore : IAsyncDisposable
         ? $"Cosmos DB {_options.Cosmos.Endpoint} database {_options.Cosmos.DatabaseName}"
         : $"SQLite {Path.Combine(Path.GetFullPath(_options.DataDirectory), SqliteDatabase.FileName)}";
 
-    /// <summary>Opens the configured store, or throws <see cref="OperatorCommandException"/> naming the setting to fix.</summary>
-    public static OperatorStore Open(IConfiguration configuration)
+    /// <summary>
+    /// Opens the configured store with the keys the RP seals with, or throws <see cref="OperatorCommandException"/> naming
+    /// the setting to fix: with ARO_KEYVAULT_URL, every enabled version of the Key Vault sealing-key secret (the newest
+    /// seals), read with the RP's Key Vault credential; without it, the file key ring of the data directory.
+    /// </summary>
+    public static async Task<OperatorStore> OpenAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var keyVault = KeyVaultSealingKeySource.OpenConfigured(configuration);
+        if (keyVault is null)
+        {
+            return Open(configuration, keyRing: null, keySource: null);
+        }
+
+        OperatorStore store;
+        try
+        {
+            // The store first: a missing one is said without asking the vault anything.
+            store = Open(configuration, keyVault.KeyRing, keyVault);
+        }
+        catch
+        {
+            await keyVault.DisposeAsync();
+            throw;
+        }
+
+        try
+        {
+            await keyVault.ReadAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the configured store with secrets sealed and opened by <paramref name="keyRing"/> (a rotation's), or throws
+    /// <see cref="OperatorCommandException"/> naming the setting to fix.
+    /// </summary>
+    public static OperatorStore Open(IConfiguration configuration, ISecretKeyRing keyRing) => Open(configuration, keyRing, keySource: null);
+
+    private static OperatorStore Open(IConfiguration configuration, ISecretKeyRing? keyRing, IAsyncDisposable? keySource)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAroPersistence(configuration);
+        if (keyRing is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(keyRing));
+        }
+
         services.AddAroCosmosCredential(configuration);
         var dataDirectory = configuration[$"{RpOptions.SectionName}:{nameof(RpOptions.DataDirectory)}"] ?? new RpOptions().DataDirectory;
         services.AddOptions<PersistenceOptions>().Configure(persistence =>
@@ -82,7 +132,7 @@ internal sealed class OperatorStore : IAsyncDisposable
                 $"There is no RP store at {database}: set ARO_DATA_DIR to the RP's data directory (or ARO_STORE=cosmos and ARO_COSMOS_*).");
         }
 
-        return new OperatorStore(provider, options);
+        return new OperatorStore(provider, options, keySource);
     }
 
     /// <summary>Every cluster of every subscription, in key order (a scan: for operators, never for client requests).</summary>
@@ -116,5 +166,12 @@ internal sealed class OperatorStore : IAsyncDisposable
         return new ClusterStatus(document, operation, saga);
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_keySource is not null)
+        {
+            await _keySource.DisposeAsync();
+        }
+    }
 }

@@ -1,38 +1,21 @@
 using Aro.Persistence.Documents;
-using Aro.Persistence.Secrets;
 using Aro.Persistence.Stores;
 
 namespace Aro.Rp.Operators;
 
 /// <summary>
-/// A new sealing key, then every stored cluster document read (which opens its secrets with whichever key sealed them)
-/// and written back (which seals them with the new key). Resumable: the new key's id is recorded beside the keys until
-/// every document is rewritten, so a run after a crash goes on with that key instead of adding another, and rewriting a
-/// document twice is harmless.
+/// A new sealing key from <paramref name="keys"/>, then every stored cluster document read (which opens its secrets with
+/// whichever key sealed them) and written back (which seals them with the new key). Resumable: the key source records
+/// the rotation until every document is rewritten, so a run after a crash goes on with the same key instead of adding
+/// another, and rewriting a document twice is harmless. <paramref name="store"/> must seal with the key
+/// <see cref="BeginAsync"/> returns.
 /// </summary>
-internal sealed class SealingKeyRotation(OperatorStore store, FileSecretKeyRing keyRing)
+internal sealed class SealingKeyRotation(OperatorStore store, ISealingKeySource keys)
 {
-    private const string InProgressFileName = ".rotation";
     private const int MaxAttemptsPerDocument = 5;
 
-    private string InProgressPath => Path.Combine(keyRing.DirectoryPath, InProgressFileName);
-
-    /// <summary>The key a crashed rotation was sealing with, if it is still the newest; null when no rotation is under way.</summary>
-    public string? InterruptedKeyId =>
-        File.Exists(InProgressPath) && File.ReadAllText(InProgressPath).Trim() is var id && id == keyRing.CurrentKey.Id ? id : null;
-
     /// <summary>Adds the key (or takes over the interrupted rotation's) and records it; returns its id and whether it was resumed.</summary>
-    public (string KeyId, bool Resumed) Begin()
-    {
-        if (InterruptedKeyId is { } interrupted)
-        {
-            return (interrupted, true);
-        }
-
-        var added = keyRing.AddKey();
-        File.WriteAllText(InProgressPath, added.Id);
-        return (added.Id, false);
-    }
+    public Task<(string KeyId, bool Resumed)> BeginAsync(CancellationToken cancellationToken) => keys.BeginAsync(cancellationToken);
 
     /// <summary>The documents to re-seal, listed first so progress has a total.</summary>
     public async Task<IReadOnlyList<OpenShiftClusterDocument>> ListAsync(CancellationToken cancellationToken)
@@ -71,5 +54,5 @@ internal sealed class SealingKeyRotation(OperatorStore store, FileSecretKeyRing 
     }
 
     /// <summary>Every document is rewritten: the rotation is over.</summary>
-    public void Complete() => File.Delete(InProgressPath);
+    public Task CompleteAsync(CancellationToken cancellationToken) => keys.CompleteAsync(cancellationToken);
 }

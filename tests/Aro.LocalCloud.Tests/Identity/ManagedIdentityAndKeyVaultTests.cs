@@ -58,6 +58,30 @@ public sealed class ManagedIdentityAndKeyVaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officer_updates_the_tags_of_one_version_and_a_user_may_not()
+    {
+        // Client ids of its own: Azure.Identity caches tokens process-wide by client id, and each test's cloud signs with its own key.
+        _identities.Register("tagging-officer", [new RoleAssignment("Key Vault Secrets Officer", VaultScope)]);
+        _identities.Register("tagging-user", [new RoleAssignment("Key Vault Secrets User", VaultScope)]);
+        var officer = SecretClientFor("tagging-officer");
+        var secret = new KeyVaultSecret("rp-secret-sealing-key", "one");
+        secret.Properties.Tags["state"] = "started";
+        var first = (await officer.SetSecretAsync(secret)).Value;
+        await officer.SetSecretAsync("rp-secret-sealing-key", "two");
+
+        first.Properties.Tags["state"] = "finished";
+        var updated = (await officer.UpdateSecretPropertiesAsync(first.Properties)).Value;
+
+        Assert.Equal("finished", updated.Tags["state"]);
+        var read = (await officer.GetSecretAsync("rp-secret-sealing-key", first.Properties.Version)).Value;
+        Assert.Equal("one", read.Value);
+        Assert.Equal("finished", read.Properties.Tags["state"]);
+        Assert.Equal("two", (await officer.GetSecretAsync("rp-secret-sealing-key")).Value.Value);
+        var refused = await Assert.ThrowsAsync<RequestFailedException>(() => SecretClientFor("tagging-user").UpdateSecretPropertiesAsync(first.Properties));
+        Assert.Equal(403, refused.Status);
+    }
+
+    [Fact]
     public async Task An_identity_without_a_role_on_the_vault_gets_forbidden_by_rbac()
     {
         _identities.Register("reader-elsewhere", [new RoleAssignment("Key Vault Secrets User", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/other")]);

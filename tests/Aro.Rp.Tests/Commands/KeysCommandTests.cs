@@ -2,7 +2,6 @@ using Aro.Api.Model;
 using Aro.Persistence.Secrets;
 using Aro.Rp.Commands;
 using Aro.Rp.Operators;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Rp.Tests.Commands;
@@ -43,11 +42,11 @@ public sealed class KeysCommandTests : IAsyncLifetime
         string[] clusters = [await _store.AddClusterAsync("rg-a", "a", ProvisioningState.Succeeded), await _store.AddClusterAsync("rg-b", "b", ProvisioningState.Succeeded)];
         var oldKeys = Directory.GetFiles(KeyDirectory, "*.key");
         string interruptedKey;
-        await using (var store = OperatorStore.Open(_store.Settings))
+        await using (var store = await OperatorStore.OpenAsync(_store.Settings, CancellationToken.None))
         {
             // A rotation that stopped after re-sealing one cluster of two.
-            var rotation = new SealingKeyRotation(store, (FileSecretKeyRing)store.KeyRing);
-            interruptedKey = rotation.Begin().KeyId;
+            var rotation = new SealingKeyRotation(store, new FileSealingKeySource((FileSecretKeyRing)store.KeyRing));
+            interruptedKey = (await rotation.BeginAsync(CancellationToken.None)).KeyId;
             var documents = await rotation.ListAsync(CancellationToken.None);
             Assert.True(await rotation.ResealAsync(documents[0], CancellationToken.None));
         }
@@ -67,20 +66,6 @@ public sealed class KeysCommandTests : IAsyncLifetime
         Assert.Contains("Added sealing key", next.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Rotate_with_Key_Vault_configured_refuses_in_one_line()
-    {
-        var settings = new ConfigurationBuilder().AddConfiguration(_store.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rp:KeyVaultUrl"] = "https://aro-rp.vault.azure.net/" })
-            .Build();
-        var console = new TestConsole();
-
-        var exitCode = await KeysCommand.RotateAsync(settings, console.Console, console.Error, CancellationToken.None);
-
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("aro-rp: ARO_KEYVAULT_URL is set", Assert.Single(console.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
-    }
-
     private async Task AssertEverySecretOpensWithoutAsync(string[] oldKeys, string[] clusters)
     {
         foreach (var key in oldKeys)
@@ -88,7 +73,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
             File.Delete(key);
         }
 
-        await using var store = OperatorStore.Open(_store.Settings);
+        await using var store = await OperatorStore.OpenAsync(_store.Settings, CancellationToken.None);
         foreach (var id in clusters)
         {
             var status = await store.GetClusterAsync(id, CancellationToken.None);

@@ -5,10 +5,12 @@ using Aro.Orchestration;
 using Aro.Persistence;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Sagas;
+using Aro.Persistence.Secrets;
 using Aro.Persistence.Sqlite;
 using Aro.Persistence.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Aro.Rp.Tests.Commands;
 
@@ -48,13 +50,19 @@ internal sealed class TemporaryStore : IAsyncDisposable
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Rp:DataDirectory"] = DataDirectory })
         .Build();
 
-    public static async Task<TemporaryStore> CreateAsync()
+    /// <param name="keyRing">Seals with these keys (as an RP on Key Vault does) instead of the data directory's key ring.</param>
+    public static async Task<TemporaryStore> CreateAsync(ISecretKeyRing? keyRing = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("aro-operators-").FullName;
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
-            .AddAroPersistence(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = dataDirectory }).Build())
-            .BuildServiceProvider();
+            .AddAroPersistence(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Persistence:DataDirectory"] = dataDirectory }).Build());
+        if (keyRing is not null)
+        {
+            collection.Replace(ServiceDescriptor.Singleton(keyRing));
+        }
+
+        var services = collection.BuildServiceProvider();
         var store = new TemporaryStore(dataDirectory, services);
         foreach (var schema in services.GetServices<Aro.Persistence.Stores.IStoreSchema>())
         {

@@ -23,6 +23,7 @@ internal sealed class LocalVault : IDisposable
     public const string Scope = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/" + Name;
 
     public const string SecretsUser = "Key Vault Secrets User";
+    public const string SecretsOfficer = "Key Vault Secrets Officer";
     public const string CertificateUser = "Key Vault Certificate User";
 
     // Azure.Identity (MSAL) caches managed-identity tokens process-wide by client id, and each local cloud signs with a
