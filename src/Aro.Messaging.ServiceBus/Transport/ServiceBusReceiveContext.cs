@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using MassTransit;
 using MassTransit.Serialization;
 using MassTransit.Transports;
@@ -8,16 +9,17 @@ namespace Aro.Messaging.ServiceBus.Transport;
 public sealed class ServiceBusReceiveContext : BaseReceiveContext
 {
     private readonly ServiceBusMessageLock _lock;
+    private readonly ServiceBusMessageBody _body;
 
     public ServiceBusReceiveContext(ServiceBusMessageLock messageLock, ReceiveEndpointContext endpointContext)
         : base(messageLock.Message.DeliveryCount > 1, endpointContext, messageLock)
     {
         _lock = messageLock;
-        Body = new BytesMessageBody(messageLock.Message.Body.ToArray());
+        _body = new ServiceBusMessageBody(messageLock.Message.Body);
         HeaderProvider = new ServiceBusHeaderProvider(messageLock.Message);
     }
 
-    public override MessageBody Body { get; }
+    public override MessageBody Body => _body;
 
     /// <summary>How often the broker delivered this message, this delivery included.</summary>
     public int DeliveryCount => _lock.Message.DeliveryCount;
@@ -25,4 +27,16 @@ public sealed class ServiceBusReceiveContext : BaseReceiveContext
     public long SequenceNumber => _lock.Message.SequenceNumber;
 
     protected override IHeaderProvider HeaderProvider { get; }
+
+    public override void Dispose()
+    {
+        _body.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>MassTransit's own envelope type, the one every message of the RP carries, without parsing it each time.</summary>
+    protected override ContentType GetContentType() =>
+        _lock.Message.ContentType == SystemTextJsonMessageSerializer.JsonContentType.MediaType
+            ? SystemTextJsonMessageSerializer.JsonContentType
+            : base.GetContentType();
 }
