@@ -33,10 +33,10 @@ internal sealed class OperationEnds : IDisposable
         _meter.Start();
         _activities = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "MassTransit",
+            ShouldListenTo = source => source.Name is "MassTransit" or "System.Net.Http",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity => _spans.AddOrUpdate(
-                activity.DisplayName, (1, activity.Duration), (_, sum) => (sum.Count + 1, sum.Total + activity.Duration)),
+                SpanName(activity), (1, activity.Duration), (_, sum) => (sum.Count + 1, sum.Total + activity.Duration)),
         };
         ActivitySource.AddActivityListener(_activities);
     }
@@ -74,6 +74,32 @@ internal sealed class OperationEnds : IDisposable
     {
         _meter.Dispose();
         _activities.Dispose();
+    }
+
+    // HTTP calls by method and the first segments of their path, so the local cloud's ARM, blob and Kubernetes calls
+    // show apart (each step's calls are part of its own consume span).
+    private static string SpanName(Activity activity) =>
+        activity.Source.Name == "MassTransit"
+            ? activity.DisplayName
+            : $"HTTP {activity.GetTagItem("http.request.method")} {PathKind(activity.GetTagItem("url.full") as string)}";
+
+    private static string PathKind(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "?";
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var provider = Array.FindIndex(segments, s => s.Equals("providers", StringComparison.OrdinalIgnoreCase));
+        return segments switch
+        {
+            [] => uri.Host,
+            ["_kubernetes", ..] => "kubernetes",
+            _ when provider >= 0 && provider + 2 < segments.Length => $"{segments[provider + 1]}/{segments[provider + 2]}",
+            _ when uri.Host.StartsWith("127.", StringComparison.Ordinal) => "blob",
+            _ => segments[0],
+        };
     }
 
     private void OnOperationEnded(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
