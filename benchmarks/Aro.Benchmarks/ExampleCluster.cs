@@ -20,7 +20,9 @@ internal static class ExampleCluster
     public const string Location = "eastus";
     public const string ResourceId = $"/subscriptions/{SubscriptionId}/resourceGroups/{Name}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{Name}";
 
-    public static byte[] RequestBody { get; } = LoadRequestBody();
+    private static readonly string Template = LoadTemplate();
+
+    public static byte[] RequestBody { get; } = RequestBodyFor(Name);
 
     public static StaticValidationContext CreateContext { get; } = new(ResourceId, Location, Existing: null);
 
@@ -76,18 +78,25 @@ internal static class ExampleCluster
         return document;
     }
 
-    private static byte[] LoadRequestBody()
+    /// <summary>The example body for a cluster named <paramref name="cluster"/> (its vnet, resource group and domain follow the name).</summary>
+    public static byte[] RequestBodyFor(string cluster) =>
+        Encoding.UTF8.GetBytes(Template
+            .Replace("{subscriptionId}", SubscriptionId, StringComparison.Ordinal)
+            .Replace("{cluster}", cluster, StringComparison.Ordinal)
+            .Replace("{location}", Location, StringComparison.Ordinal)
+            .Replace("{clientId}", "2f9e1c4b-8a7d-4e6f-9b0a-1c2d3e4f5a6b", StringComparison.Ordinal)
+            .Replace("{clientSecret}", "local-client-secret", StringComparison.Ordinal));
+
+    /// <summary>The resource id of the cluster named <paramref name="cluster"/> in <see cref="SubscriptionId"/>, as the example body places it.</summary>
+    public static string ResourceIdFor(string cluster) =>
+        $"/subscriptions/{SubscriptionId}/resourceGroups/{cluster}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{cluster}";
+
+    private static string LoadTemplate()
     {
         using var stream = typeof(ExampleCluster).Assembly.GetManifestResourceStream("cluster-v20200430.json")
             ?? throw new InvalidOperationException("The example body is not embedded in the benchmark assembly.");
         using var reader = new StreamReader(stream);
-        var body = reader.ReadToEnd()
-            .Replace("{subscriptionId}", SubscriptionId, StringComparison.Ordinal)
-            .Replace("{cluster}", Name, StringComparison.Ordinal)
-            .Replace("{location}", Location, StringComparison.Ordinal)
-            .Replace("{clientId}", "2f9e1c4b-8a7d-4e6f-9b0a-1c2d3e4f5a6b", StringComparison.Ordinal)
-            .Replace("{clientSecret}", "local-client-secret", StringComparison.Ordinal);
-        return Encoding.UTF8.GetBytes(body);
+        return reader.ReadToEnd();
     }
 
     private static (string CertificatePem, string KeyPem) SelfSigned(string subject)

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -10,14 +11,26 @@ namespace Aro.Benchmarks;
 /// process: the local cloud runs in it anyway, and generating and building a benchmark project exceeds
 /// BenchmarkDotNet's two-minute build timeout on a busy two-core machine.
 /// </summary>
-public sealed class InProcessRoundsConfig : ManualConfig
+public class InProcessRoundsConfig : ManualConfig
 {
-    public InProcessRoundsConfig() =>
+    public InProcessRoundsConfig()
+        : this(warmups: 3, iterations: 9)
+    {
+    }
+
+    /// <summary>Other counts, for rounds short enough to take many (the median and tail columns are then added).</summary>
+    protected InProcessRoundsConfig(int warmups, int iterations)
+    {
         AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(9)
+            .WithWarmupCount(warmups)
+            .WithIterationCount(iterations)
             .WithInvocationCount(1)
             .WithUnrollFactor(1));
+        if (iterations > 9)
+        {
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+        }
+    }
 }

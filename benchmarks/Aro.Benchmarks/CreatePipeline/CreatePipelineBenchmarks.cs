@@ -1,17 +1,7 @@
-using Aro.Contracts;
 using Aro.LocalCloud;
-using Aro.Messaging;
 using Aro.Messaging.RabbitMq;
-using Aro.Messaging.Scheduling;
-using Aro.Orchestration;
-using Aro.Persistence;
-using Aro.Persistence.Sagas;
 using BenchmarkDotNet.Attributes;
-using MassTransit;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Aro.Benchmarks.CreatePipeline;
 
@@ -114,57 +104,8 @@ public class CreatePipelineBenchmarks
         return CreateAsync(Creates);
     }
 
-    private async Task StartRpAsync(Dictionary<string, string?> transport)
-    {
-        Directory.CreateDirectory(_dataDirectory);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(transport)
-        {
-            ["Persistence:DataDirectory"] = _dataDirectory,
-        });
-        // The fork's two outcomes race for the saga (a retried optimistic-concurrency conflict, logged as a warning
-        // on every create); only errors are news here.
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.Services.AddAroPersistence(builder.Configuration);
-        builder.Services.AddSingleton<CreateCompletions>();
-        builder.Services.AddAroMessaging(builder.Configuration, [new RabbitMqTransport(), new Aro.Messaging.ServiceBus.ServiceBusTransport()], (bus, selected) =>
-        {
-            bus.AddAroOrchestration(saga => saga.AroRepository());
-            if (selected.SchedulesThroughStore)
-            {
-                bus.AddStoredMessageScheduler();
-            }
+    private async Task StartRpAsync(Dictionary<string, string?> transport) =>
+        _rp = await CreatePipelineHost.StartAsync(_dataDirectory, transport);
 
-            bus.AddConsumer<InstantStepConsumer>();
-            bus.AddConsumer<CreateSucceededConsumer>();
-        });
-        _rp = builder.Build();
-        await _rp.StartAsync();
-
-        // The bus connects in the background (the RP does not wait for its broker), and a create published before the
-        // saga's queue is bound would be dropped by RabbitMQ: wait until every endpoint is ready, then one create makes
-        // sure of the topics the pipeline publishes to.
-        var health = await _rp.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(2));
-        if (health != BusHealthStatus.Healthy)
-        {
-            throw new InvalidOperationException($"The bus is {health} after two minutes.");
-        }
-
-        await CreateAsync(1).WaitAsync(TimeSpan.FromMinutes(2));
-    }
-
-    private async Task CreateAsync(int count)
-    {
-        var bus = _rp!.Services.GetRequiredService<IBus>();
-        var completions = _rp.Services.GetRequiredService<CreateCompletions>();
-        var subscription = $"/subscriptions/{Guid.NewGuid()}/resourceGroups/bench/providers/Microsoft.RedHatOpenShift/openShiftClusters/";
-        var creates = Enumerable.Range(0, count).Select(async i =>
-        {
-            var clusterId = Guid.NewGuid();
-            var done = completions.Expect(clusterId);
-            await bus.Publish(new ClusterCreateRequested(clusterId, subscription + $"cluster-{i}", $"op-{clusterId:N}", DateTimeOffset.UtcNow));
-            await done;
-        });
-        await Task.WhenAll(creates);
-    }
+    private Task CreateAsync(int count) => CreatePipelineHost.CreateAsync(_rp!, count);
 }

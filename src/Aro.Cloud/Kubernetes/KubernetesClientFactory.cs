@@ -11,20 +11,34 @@ namespace Aro.Cloud.Kubernetes;
 /// The KubernetesClient for one cluster (the local cloud's per-cluster API, or the cluster's own API server),
 /// built once and shared by every call to that cluster: each client owns an HTTP handler and its pool of
 /// connections, so building one per call opened a new TLS connection per call. A client nobody used for
-/// <see cref="IdleLifetime"/> is disposed, so nothing per cluster outlives the operations that use it.
+/// <see cref="IdleLifetime"/> is disposed, so nothing per cluster outlives the operations that use it: on the next call
+/// for any cluster, and by a sweep every <see cref="IdleLifetime"/>, since after a burst of creates there may be no next
+/// call (1,000 settled creates kept 1,000 clients, each with its handler and TLS connection).
 /// </summary>
-public sealed class KubernetesClientFactory(IOptions<CloudOptions> options, TimeProvider timeProvider) : IDisposable
+public sealed class KubernetesClientFactory : IDisposable
 {
     /// <summary>Longer than any single call (KubernetesClient's own timeout is 100 s), so no client is disposed while in use.</summary>
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(5);
 
-    private readonly CloudOptions _options = options.Value;
+    private readonly CloudOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, SharedClient> _clients = new(StringComparer.Ordinal);
+    private readonly ITimer _sweep;
+
+    public KubernetesClientFactory(IOptions<CloudOptions> options, TimeProvider timeProvider)
+    {
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _sweep = timeProvider.CreateTimer(_ => DisposeIdle(_timeProvider.GetUtcNow()), null, IdleLifetime, IdleLifetime);
+    }
+
+    /// <summary>How many clients are kept (for tests).</summary>
+    internal int Count => _clients.Count;
 
     /// <summary>The shared client for <paramref name="cluster"/>; callers must not dispose it.</summary>
     public IKubernetes For(KubernetesClusterTarget cluster)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = _timeProvider.GetUtcNow();
         DisposeIdle(now);
         var configuration = _options.KubernetesEndpoint is { } template
             ? Local(template, cluster)
@@ -36,6 +50,7 @@ public sealed class KubernetesClientFactory(IOptions<CloudOptions> options, Time
 
     public void Dispose()
     {
+        _sweep.Dispose();
         foreach (var key in _clients.Keys)
         {
             if (_clients.TryRemove(key, out var shared))

@@ -164,6 +164,10 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     protected IAsyncEnumerable<TDocument> ReadAllPartitionsAsync(CancellationToken cancellationToken) =>
         QueryAsync(null, partitionKey: null, maxItemCount: 100, openSecrets: true, cancellationToken);
 
+    /// <summary><see cref="ReadAllPartitionsAsync"/> with secrets left sealed, as <see cref="GetDocumentWithoutSecretsAsync"/>.</summary>
+    protected IAsyncEnumerable<TDocument> ReadAllPartitionsWithoutSecretsAsync(CancellationToken cancellationToken) =>
+        QueryAsync(null, partitionKey: null, maxItemCount: 100, openSecrets: false, cancellationToken);
+
     private async IAsyncEnumerable<TDocument> QueryAsync(
         QueryDefinition? query,
         PartitionKey? partitionKey,

@@ -65,13 +65,13 @@ public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, Documen
     /// A ReadFeed filtered here, for the same reasons as <see cref="ListUnsettledAsync"/>: once per cluster create, so
     /// its cost is one sweep per create; a fleet too large for that wants an index partition keyed by domain.
     /// </summary>
-    public async IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var document in ReadAllPartitionsAsync(cancellationToken))
+        await foreach (var document in ReadAllPartitionsWithoutSecretsAsync(cancellationToken))
         {
             if (domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
             {
-                yield return document;
+                yield return new OpenShiftClusterWithoutSecrets(document);
             }
         }
     }

@@ -128,6 +128,10 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     protected IAsyncEnumerable<TDocument> ScanAllPartitionsAsync(CancellationToken cancellationToken) =>
         ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], openSecrets: true, cancellationToken);
 
+    /// <summary><see cref="ScanAllPartitionsAsync"/> with secrets left sealed, as <see cref="GetDocumentWithoutSecretsAsync"/>.</summary>
+    protected IAsyncEnumerable<TDocument> ScanAllPartitionsWithoutSecretsAsync(CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], openSecrets: false, cancellationToken);
+
     private async IAsyncEnumerable<TDocument> ReadAsync(
         string sql, IReadOnlyList<(string Name, object Value)> parameters, bool openSecrets, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

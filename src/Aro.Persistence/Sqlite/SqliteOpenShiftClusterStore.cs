@@ -80,13 +80,13 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
         }
     }
 
-    public async IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var document in ScanAllPartitionsAsync(cancellationToken))
+        await foreach (var document in ScanAllPartitionsWithoutSecretsAsync(cancellationToken))
         {
             if (domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
             {
-                yield return document;
+                yield return new OpenShiftClusterWithoutSecrets(document);
             }
         }
     }

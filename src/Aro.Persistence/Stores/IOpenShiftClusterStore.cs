@@ -22,9 +22,11 @@ public interface IOpenShiftClusterStore : IDocumentStore<OpenShiftClusterDocumen
 
     /// <summary>
     /// Every cluster, across all subscriptions, whose clusterProfile.domain is in <paramref name="domains"/> (as the
-    /// set's comparer decides): who else holds a domain a new cluster asks for. A scan, like <see cref="ListUnsettledAsync"/>.
+    /// set's comparer decides): who else holds a domain a new cluster asks for. A scan, like <see cref="ListUnsettledAsync"/>,
+    /// made on every create PUT, so the clusters come with their secrets left sealed (and empty): opening every stored
+    /// cluster's secrets made each create cost more the more clusters there were.
     /// </summary>
-    IAsyncEnumerable<OpenShiftClusterDocument> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken);
+    IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes <paramref name="cluster"/> (created when <paramref name="create"/>, else replaced on its ETag, failing as

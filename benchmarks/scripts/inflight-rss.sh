@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# RSS of the all-in-one RP with 1,000 create operations in flight (issue 16), next to the same RP idle, in one run;
+# then again once every operation has settled, to see that nothing per cluster stays behind.
+# The local cloud's VM writes are slowed (its /_localcloud/latency knob) so every create waits in its VM step, and
+# set back to zero once all PUTs are accepted, so they settle. "GC range" is the resident part of the garbage
+# collector's reserved address range (from /proc/<pid>/smaps): the managed heap's resident memory, free space inside
+# its regions included, not the live objects.
+# Usage: benchmarks/scripts/inflight-rss.sh [path to a built aro-rp directory] [creates, default 1000] [seconds to wait once settled, default 60]
+set -euo pipefail
+rp_dir=${1:-}
+creates=${2:-1000}
+settled_wait=${3:-60}
+if [[ -z "$rp_dir" ]]; then
+  rp_dir=$(mktemp -d)
+  dotnet build -c Release "$(dirname "$0")/../../src/Aro.Rp" -o "$rp_dir" >/dev/null
+fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+hwm_mb() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+# The GC reserves one large address range and commits regions inside it, which splits it into many mappings: take the
+# largest mapping and every anonymous mapping contiguous with it on either side, and add up their resident memory.
+gc_range_mb() {
+  python3 - "$1" <<'PY'
+import re, sys
+maps = []
+for line in open(f"/proc/{sys.argv[1]}/smaps"):
+    m = re.match(r"([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(\S*)", line)
+    if m: maps.append([int(m[1], 16), int(m[2], 16), 0, m[3] == ""])
+    elif line.startswith("Rss:"): maps[-1][2] = int(line.split()[1])
+i = max(range(len(maps)), key=lambda k: maps[k][1] - maps[k][0])
+lo = hi = i
+while lo > 0 and maps[lo - 1][3] and maps[lo - 1][1] == maps[lo][0]: lo -= 1
+while hi + 1 < len(maps) and maps[hi + 1][3] and maps[hi][1] == maps[hi + 1][0]: hi += 1
+print(sum(m[2] for m in maps[lo:hi + 1]) // 1024)
+PY
+}
+row() { printf '| %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2"; }
+
+port=$(free_port); cloud=$(free_port); data=$(mktemp -d)
+ARO_LISTEN_URL="https://localhost:$port" ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" \
+  Serilog__MinimumLevel__Default=Error "$rp_dir/aro-rp" >"$data/out.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
+sleep 10
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| state | RSS (MB) | GC range resident (MB) | note |"
+echo "| --- | ---: | ---: | --- |"
+row "idle, just started" ""
+
+# Every create parks in its VM step for a minute (well inside the saga's 10-minute step timeout).
+curl -ksf -X PUT "https://localhost:$cloud/_localcloud/latency" -H 'Content-Type: application/json' \
+  -d '{"operationType": "Microsoft.Compute/virtualMachines/write", "milliseconds": 60000}' >/dev/null
+
+python3 - "$port" "$cloud" "$creates" <<'PY' >"$data/driver.log"
+import http.client, json, ssl, sys, threading, uuid
+from concurrent.futures import ThreadPoolExecutor
+port, cloud, creates = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+tls = ssl._create_unverified_context()
+local = threading.local()
+def put(which, path, body):
+    conns = local.__dict__.setdefault("conns", {})
+    conn = conns.get(which) or conns.setdefault(which, http.client.HTTPSConnection("localhost", which, context=tls))
+    conn.request("PUT", path, json.dumps(body), {"Content-Type": "application/json"})
+    response = conn.getresponse(); text = response.read()
+    if response.status >= 300: raise RuntimeError(f"PUT {path}: {response.status} {text[:300]!r}")
+sub = str(uuid.uuid4())
+put(port, f"/subscriptions/{sub}?api-version=2.0", {"state": "Registered", "properties": {"tenantId": sub}})
+def create(i):
+    name = f"inflight-{i}"
+    rg = f"/subscriptions/{sub}/resourceGroups/{name}-vnet"
+    put(cloud, f"{rg}?api-version=2021-04-01", {"location": "eastus"})
+    put(cloud, f"{rg}/providers/Microsoft.Network/virtualNetworks/{name}-vnet?api-version=2023-09-01", {"location": "eastus", "properties": {
+        "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+        "subnets": [{"name": "master", "properties": {"addressPrefix": "10.0.0.0/23"}}, {"name": "worker", "properties": {"addressPrefix": "10.0.2.0/23"}}]}})
+    subnet = f"{rg}/providers/Microsoft.Network/virtualNetworks/{name}-vnet/subnets"
+    put(port, f"/subscriptions/{sub}/resourceGroups/{name}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{name}?api-version=2020-04-30", {
+        "location": "eastus",
+        "properties": {
+            "clusterProfile": {"pullSecret": "{\"auths\":{\"registry.redhat.io\":{\"auth\":\"\"}}}", "domain": name, "resourceGroupId": f"/subscriptions/{sub}/resourceGroups/aro-{name}"},
+            "servicePrincipalProfile": {"clientId": str(uuid.uuid4()), "clientSecret": "local-secret"},
+            "networkProfile": {"podCidr": "10.128.0.0/14", "serviceCidr": "172.30.0.0/16"},
+            "masterProfile": {"vmSize": "Standard_D8s_v3", "subnetId": f"{subnet}/master"},
+            "workerProfiles": [{"name": "worker", "vmSize": "Standard_D4s_v3", "diskSizeGB": 128, "subnetId": f"{subnet}/worker", "count": 3}],
+            "apiserverProfile": {"visibility": "Public"},
+            "ingressProfiles": [{"name": "default", "visibility": "Public"}]}})
+with ThreadPoolExecutor(8) as pool:
+    list(pool.map(create, range(creates)))
+print(sub)
+PY
+sub=$(tail -1 "$data/driver.log")
+row "$creates create PUTs accepted" "all in flight"
+
+# States of every cluster of the subscription, following nextLink.
+states() {
+  python3 - "$port" "$sub" <<'PY'
+import collections, json, ssl, sys, urllib.request
+port, sub = sys.argv[1], sys.argv[2]
+tls = ssl._create_unverified_context()
+url = f"https://localhost:{port}/subscriptions/{sub}/providers/Microsoft.RedHatOpenShift/openShiftClusters?api-version=2020-04-30"
+counts = collections.Counter()
+while url:
+    page = json.load(urllib.request.urlopen(url, context=tls))
+    counts.update(c["properties"]["provisioningState"] for c in page["value"])
+    url = page.get("nextLink")
+print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+PY
+}
+
+peak=0
+for _ in $(seq 1 10); do sleep 3; now=$(rss_mb "$pid"); (( now > peak )) && peak=$now; done
+row "in flight, 30 s later" "$(states); highest RSS sampled $peak MB"
+
+curl -ksf -X PUT "https://localhost:$cloud/_localcloud/latency" -H 'Content-Type: application/json' \
+  -d '{"operationType": "Microsoft.Compute/virtualMachines/write", "milliseconds": 0}' >/dev/null
+started=$SECONDS
+while true; do
+  sleep 5
+  now=$(rss_mb "$pid"); (( now > peak )) && peak=$now
+  s=$(states)
+  [[ "$s" != *Creating* ]] && break
+  (( SECONDS - started > 1800 )) && { echo "not settled in 30 minutes: $s"; break; }
+done
+row "all settled" "$s after $((SECONDS - started)) s; highest RSS sampled $peak MB, VmHWM $(hwm_mb "$pid") MB"
+sleep "$settled_wait"
+row "settled, $settled_wait s later" ""
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
