@@ -3,14 +3,8 @@
 # measured one after the other in the same run (compare them with each other, not with another machine).
 # Usage: benchmarks/scripts/gc-rss.sh [path to a built aro-rp directory]   (default: builds Release into a temp dir)
 set -euo pipefail
-rp_dir=${1:-}
-if [[ -z "$rp_dir" ]]; then
-  rp_dir=$(mktemp -d)
-  dotnet build -c Release "$(dirname "$0")/../../src/Aro.Rp" -o "$rp_dir" >/dev/null
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
-hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
+. "$(dirname "$0")/rp-process.sh"
+rp_dir=$(aro_rp_dir "${1:-}")
 
 measure() {
   local name=$1; shift

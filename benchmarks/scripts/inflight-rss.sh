@@ -7,16 +7,10 @@
 # its regions included, not the live objects.
 # Usage: benchmarks/scripts/inflight-rss.sh [path to a built aro-rp directory] [creates, default 1000] [seconds to wait once settled, default 60]
 set -euo pipefail
-rp_dir=${1:-}
+. "$(dirname "$0")/rp-process.sh"
+rp_dir=$(aro_rp_dir "${1:-}")
 creates=${2:-1000}
 settled_wait=${3:-60}
-if [[ -z "$rp_dir" ]]; then
-  rp_dir=$(mktemp -d)
-  dotnet build -c Release "$(dirname "$0")/../../src/Aro.Rp" -o "$rp_dir" >/dev/null
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
-hwm_mb() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 # The GC reserves one large address range and commits regions inside it, which splits it into many mappings: take the
 # largest mapping and every anonymous mapping contiguous with it on either side, and add up their resident memory.
 gc_range_mb() {

@@ -1,0 +1,16 @@
+# Sourced by the RSS scripts: a built all-in-one RP, free ports, and a process's memory from /proc.
+# aro_rp_dir [dir]: the directory of a Release build of src/Aro.Rp: the one given, else a fresh build in a temp dir.
+aro_rp_dir() {
+  local dir=${1:-}
+  if [[ -z "$dir" ]]; then
+    dir=$(mktemp -d)
+    dotnet build -c Release "$(dirname "${BASH_SOURCE[0]}")/../../src/Aro.Rp" -o "$dir" >/dev/null
+  fi
+  echo "$dir"
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# rss_kb PID / hwm_kb PID: resident set now and at its highest, in KiB; rss_mb / hwm_mb the same in MiB.
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
+rss_mb() { echo $(( $(rss_kb "$1") / 1024 )); }
+hwm_mb() { echo $(( $(hwm_kb "$1") / 1024 )); }
