@@ -3,18 +3,10 @@ using System.Net;
 using System.Text;
 using Aro.Api.Model;
 using Aro.Frontend;
-using Aro.Persistence;
-using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
 using BenchmarkDotNet.Attributes;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Aro.Benchmarks;
