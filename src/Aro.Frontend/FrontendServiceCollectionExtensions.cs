@@ -1,3 +1,4 @@
+using Aro.Persistence.Progress;
 using Aro.Api.Versioning;
 using Aro.Frontend.AsyncOperations;
 using Aro.Frontend.Authentication;
@@ -30,6 +31,10 @@ public static class FrontendServiceCollectionExtensions
         services.AddSingleton<SubscriptionStateValidator>();
         services.AddSingleton<AsyncOperationStarter>();
         services.AddSingleton<AsyncOperationReader>();
+
+        // A frontend composed without the backend's saga still answers operationsstatus (without a step) instead
+        // of failing every request while the endpoints are built.
+        services.TryAddSingleton<IOperationProgressReader, NoOperationProgress>();
         services.AddSingleton<SkipTokenProtector>();
         services.AddScoped<OpenShiftClusterPutOrPatch>();
         services.AddScoped<ClusterDomainGuard>();
