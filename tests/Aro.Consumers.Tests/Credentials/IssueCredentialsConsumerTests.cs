@@ -132,6 +132,28 @@ public sealed class IssueCredentialsConsumerTests
     }
 
     [Fact]
+    public async Task After_Ignition_the_step_finds_the_credentials_issued_with_the_PKI_and_writes_nothing()
+    {
+        _documents.Put(TestClusters.New());
+        await using var provider = Provider(services => services.AddSingleton<IIgnitionStore>(new RecordingIgnitionStore()));
+        using var scope = provider.CreateScope();
+
+        var ignition = await scope.ServiceProvider.GetRequiredService<IIgnitionService>().GenerateAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
+        var writesByIgnition = _documents.Updates;
+        var issuedByIgnition = _documents.Stored(TestClusters.ResourceId)!.Properties.Credentials;
+        var credentials = await scope.ServiceProvider.GetRequiredService<ICredentialsService>().IssueAsync(TestClusters.ResourceId, InMemoryClusters.CurrentOperationId, CancellationToken.None);
+
+        Assert.True(ignition.Succeeded);
+        Assert.True(credentials.Succeeded);
+        Assert.Equal(1, writesByIgnition);
+        Assert.Equal(writesByIgnition, _documents.Updates);
+        var stored = _documents.Stored(TestClusters.ResourceId)!.Properties.Credentials!;
+        Assert.False(string.IsNullOrEmpty(issuedByIgnition?.KubeadminPassword));
+        Assert.Equal(issuedByIgnition!.KubeadminPassword, stored.KubeadminPassword);
+        Assert.Equal(issuedByIgnition.AdminKubeconfig, stored.AdminKubeconfig);
+    }
+
+    [Fact]
     public async Task A_permanent_refusal_by_the_cloud_fails_the_step_at_once_with_the_clouds_code()
     {
         _documents.Put(TestClusters.New());

@@ -1,6 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
 using Aro.Api.Resources;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Pki;
+using Aro.Consumers.Tests.Credentials;
 using Aro.Consumers.Tests.Network;
 
 namespace Aro.Consumers.Tests.Pki;
@@ -9,12 +11,14 @@ public sealed class ClusterPkiEnsurerTests
 {
     private const string Op = InMemoryClusters.CurrentOperationId;
 
+    private static readonly Uri Server = new("https://api.mycluster.example.com:6443");
+
     private readonly InMemoryClusters _documents = new();
     private readonly ClusterPkiEnsurer _ensurer;
 
     public ClusterPkiEnsurerTests()
     {
-        _ensurer = new ClusterPkiEnsurer(_documents, new ClusterPkiIssuer(TimeProvider.System));
+        _ensurer = new ClusterPkiEnsurer(_documents, new ClusterPkiIssuer(TimeProvider.System), new FixedEndpointResolver(Server));
         _documents.Put(TestClusters.New());
     }
 
@@ -31,6 +35,36 @@ public sealed class ClusterPkiEnsurerTests
     }
 
     [Fact]
+    public async Task Issues_the_admin_credentials_from_the_new_PKI_in_the_same_write()
+    {
+        var cluster = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))?.Cluster;
+
+        Assert.Equal(1, _documents.Updates);
+        var stored = _documents.Stored(TestClusters.ResourceId)!.Properties;
+        Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", stored.Credentials!.KubeadminPassword);
+        var (_, client) = Kubeconfigs.Load(stored.Credentials.AdminKubeconfig!);
+        Assert.Equal(Server.AbsoluteUri.TrimEnd('/'), client.Host);
+        using var ca = X509Certificate2.CreateFromPem(stored.Pki!.RootCaCertificatePem);
+        Assert.Equal(ca.Thumbprint, client.SslCaCerts.Single().Thumbprint);
+        Assert.Equal(stored.Credentials.KubeadminPassword, cluster!.Properties.Credentials!.KubeadminPassword);
+    }
+
+    [Fact]
+    public async Task A_PKI_stored_without_credentials_gets_them_and_keeps_its_CA()
+    {
+        var first = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))!.Cluster;
+        var olderRp = _documents.Stored(TestClusters.ResourceId)!;
+        olderRp.Properties.Credentials = null;
+        _documents.Put(olderRp);
+
+        var ensured = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(olderRp), TestClusters.Domain, CancellationToken.None))!.Cluster;
+
+        Assert.Equal(first.Properties.Pki!.RootCaCertificatePem, ensured.Properties.Pki!.RootCaCertificatePem);
+        Assert.False(string.IsNullOrEmpty(ensured.Properties.Credentials?.KubeadminPassword));
+        Assert.False(string.IsNullOrEmpty(ensured.Properties.Credentials?.AdminKubeconfig));
+    }
+
+    [Fact]
     public async Task A_second_run_keeps_the_CA_and_InfraId_without_writing()
     {
         var first = (await _ensurer.EnsureAsync(TestClusters.ResourceId, Op, Current(TestClusters.New()), TestClusters.Domain, CancellationToken.None))?.Cluster;
@@ -39,6 +73,7 @@ public sealed class ClusterPkiEnsurerTests
         Assert.Equal(first!.Properties.InfraId, second!.Properties.InfraId);
         Assert.Equal(first.Properties.Pki!.RootCaCertificatePem, second.Properties.Pki!.RootCaCertificatePem);
         Assert.Equal(first.Properties.Pki.RootCaKeyPem, second.Properties.Pki.RootCaKeyPem);
+        Assert.Equal(first.Properties.Credentials!.KubeadminPassword, second.Properties.Credentials!.KubeadminPassword);
         Assert.Equal(1, _documents.Updates);
     }
 

@@ -2,6 +2,7 @@ using Aro.Api;
 using Aro.Cloud;
 using Aro.Consumers.Clusters;
 using Aro.Consumers.Pki;
+using Aro.Consumers.Tests.Credentials;
 using Aro.Consumers.Tests.Network;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,8 @@ namespace Aro.Consumers.Tests.Pki;
 public sealed class PkiStepStartTests
 {
     private const string Op = InMemoryClusters.CurrentOperationId;
+
+    private static readonly Uri Server = new("https://api.mycluster.example.com:6443");
 
     private static readonly CloudErrorBody StepCheckFailure = new(CloudErrorCodes.InvalidParameter, "The step's own check failed.", "properties.clusterProfile.pullSecret");
 
@@ -20,7 +23,7 @@ public sealed class PkiStepStartTests
     {
         var options = new CloudOptions();
         TestClusters.ConfigureCloud(options);
-        _start = new PkiStepStart(_documents, new ClusterPkiEnsurer(_documents, new ClusterPkiIssuer(TimeProvider.System)), Options.Create(options));
+        _start = new PkiStepStart(_documents, new ClusterPkiEnsurer(_documents, new ClusterPkiIssuer(TimeProvider.System), new FixedEndpointResolver(Server)), Options.Create(options));
     }
 
     [Fact]

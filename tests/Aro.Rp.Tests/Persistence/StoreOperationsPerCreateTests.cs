@@ -8,9 +8,10 @@ namespace Aro.Rp.Tests.Persistence;
 /// What one create costs the store, from the PUT to the operation's end (issue 16, item 3): SQLite commits and
 /// Cosmos DB requests, counted through the store's own meter. Counts do not depend on the machine, so they are
 /// asserted as ceilings: a change that adds a write to every create fails here and says where it went. The ceilings are
-/// (with room for concurrency retries) today's counts: SQLite 11 commits (6 saga, the PUT's operation and cluster in
-/// one, 3 steps' results, the outcome on cluster and operation in one), Cosmos DB 13 writes and 24 reads; the issue's
-/// targets are 10 writes and 20 requests: docs/performance.md says where they go and what would remove more.
+/// (with room for concurrency retries on the saga) today's counts: SQLite 10 commits, the issue's target (6 saga
+/// transitions, then 4 for the documents: the PUT's operation and cluster in one, the Ignition step's PKI and
+/// credentials, the machine step's endpoints, the outcome on cluster and operation in one), Cosmos DB 12 writes and 23
+/// reads (the target of 20 requests is not met: docs/performance.md says where they go and why).
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(nameof(ProcessWideMetricsCollection))]
@@ -19,9 +20,10 @@ public sealed class StoreOperationsPerCreateTests(ITestOutputHelper output)
     // Today's counts plus room for two optimistic-concurrency retries: when two messages for one saga arrive at once, the
     // loser reads and writes again (seen: 6 or 7 saga writes on Cosmos DB). A step that writes once more per create adds 5.
     private const int ConcurrencyRetries = 2;
-    private const int MaximumSqliteWritesPerCreate = 11 + ConcurrencyRetries;
-    private const int MaximumCosmosWritesPerCreate = 13 + ConcurrencyRetries;
-    private const int MaximumCosmosReadsPerCreate = 24 + ConcurrencyRetries;
+    private const int SagaTransitionsPerCreate = 6;
+    private const int MaximumSqliteDocumentWritesPerCreate = 4;
+    private const int MaximumCosmosWritesPerCreate = 12 + ConcurrencyRetries;
+    private const int MaximumCosmosReadsPerCreate = 23 + ConcurrencyRetries;
     private static readonly TimeSpan OperationDeadline = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -29,7 +31,9 @@ public sealed class StoreOperationsPerCreateTests(ITestOutputHelper output)
     {
         var counted = await CountOneCreateAsync(new Dictionary<string, string> { ["Persistence:Store"] = "sqlite" });
 
-        Assert.InRange(counted.Count(o => o.Kind == "write"), 1, MaximumSqliteWritesPerCreate);
+        // Retries aside, 6 + 4 = 10 commits: the saga's retries are the only writes that vary from run to run.
+        Assert.InRange(counted.Count(o => o.Kind == "write" && IsSaga(o.Target)), SagaTransitionsPerCreate, SagaTransitionsPerCreate + ConcurrencyRetries);
+        Assert.InRange(counted.Count(o => o.Kind == "write" && !IsSaga(o.Target)), 1, MaximumSqliteDocumentWritesPerCreate);
     }
 
     [Fact]
@@ -50,6 +54,8 @@ public sealed class StoreOperationsPerCreateTests(ITestOutputHelper output)
         // Queries are the reconciler's periodic sweeps across partitions, whatever a create does; reads are per create.
         Assert.InRange(counted.Count(o => o.Kind == "read"), 1, MaximumCosmosReadsPerCreate);
     }
+
+    private static bool IsSaga(string target) => target.StartsWith("saga", StringComparison.Ordinal);
 
     private async Task<IReadOnlyList<(string Kind, string Target)>> CountOneCreateAsync(IReadOnlyDictionary<string, string> settings)
     {
