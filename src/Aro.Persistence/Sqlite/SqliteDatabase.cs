@@ -15,7 +15,6 @@ public sealed class SqliteDatabase
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
-    private readonly string _busyTimeoutPragma;
     private readonly OneTimeInitialization _initialization;
 
     public SqliteDatabase(string dataDirectory)
@@ -29,7 +28,6 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
-        _busyTimeoutPragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
         _initialization = new OneTimeInitialization(InitializeAsync);
     }
 
@@ -49,10 +47,14 @@ public sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // busy_timeout belongs to the connection, not the file, so every open sets it.
-            await using var command = connection.CreateCommand();
-            command.CommandText = _busyTimeoutPragma;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // busy_timeout belongs to the connection, not the file, so every open sets it: through the C API, which
+            // costs nothing, where a PRAGMA statement was parsed and run on every request (issue 16, the read path).
+            var result = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)BusyTimeout.TotalMilliseconds);
+            if (result != SQLitePCL.raw.SQLITE_OK)
+            {
+                throw new SqliteException($"Setting the busy timeout failed ({result}).", result);
+            }
+
             return connection;
         }
         catch
