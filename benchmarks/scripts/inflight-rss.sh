@@ -6,6 +6,9 @@
 # collector's reserved address range (from /proc/<pid>/smaps): the managed heap's resident memory, free space inside
 # its regions included, not the live objects.
 # Usage: benchmarks/scripts/inflight-rss.sh [path to a built aro-rp directory] [creates, default 1000] [seconds to wait once settled, default 60]
+# ARO_RSS_SEPARATE_CLOUD=1 runs the local cloud as a process of its own (`aro-rp local-cloud`) and the RP against it
+# (ARO_CLOUD_ENDPOINT), as a real RP runs against Azure: the RSS columns are then the RP's alone, and the local cloud's
+# own RSS is the last column.
 set -euo pipefail
 . "$(dirname "$0")/rp-process.sh"
 rp_dir=$(aro_rp_dir "${1:-}")
@@ -28,19 +31,40 @@ while hi + 1 < len(maps) and maps[hi + 1][3] and maps[hi][1] == maps[hi + 1][0]:
 print(sum(m[2] for m in maps[lo:hi + 1]) // 1024)
 PY
 }
-row() { printf '| %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2"; }
+separate=${ARO_RSS_SEPARATE_CLOUD:-}
+cloud_pid=""
+row() {
+  if [[ -n "$separate" ]]; then
+    printf '| %s | %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2" "$(rss_mb "$cloud_pid")"
+  else
+    printf '| %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2"
+  fi
+}
 
 port=$(free_port); cloud=$(free_port); data=$(mktemp -d)
+trap 'kill $pid $cloud_pid 2>/dev/null || true; wait $pid $cloud_pid 2>/dev/null || true; rm -rf "$data"' EXIT
+if [[ -n "$separate" ]]; then
+  ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
+    "$rp_dir/aro-rp" local-cloud >"$data/cloud.log" 2>&1 &
+  cloud_pid=$!
+  for _ in $(seq 1 120); do curl -ksf "https://localhost:$cloud/_localcloud/latency" -o /dev/null -X GET 2>/dev/null && break; \
+    curl -ks -o /dev/null "https://localhost:$cloud/" && break; sleep 0.5; done
+  export ARO_CLOUD_ENDPOINT="https://localhost:$cloud/"
+fi
 ARO_LISTEN_URL="https://localhost:$port" ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" \
   Serilog__MinimumLevel__Default=Error "$rp_dir/aro-rp" >"$data/out.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
 sleep 10
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| state | RSS (MB) | GC range resident (MB) | note |"
-echo "| --- | ---: | ---: | --- |"
+if [[ -n "$separate" ]]; then
+  echo "| state | RP RSS (MB) | RP GC range resident (MB) | note | local cloud RSS (MB) |"
+  echo "| --- | ---: | ---: | --- | ---: |"
+else
+  echo "| state | RSS (MB) | GC range resident (MB) | note |"
+  echo "| --- | ---: | ---: | --- |"
+fi
 row "idle, just started" ""
 
 # Every create parks in its VM step for a minute (well inside the saga's 10-minute step timeout).
