@@ -1,4 +1,3 @@
-using Aro.Persistence.Progress;
 using Aro.Api.Versioning;
 using Aro.Frontend.AsyncOperations;
 using Aro.Frontend.Authentication;
@@ -6,6 +5,7 @@ using Aro.Frontend.Clusters;
 using Aro.Frontend.Operations;
 using Aro.Frontend.Paging;
 using Aro.Frontend.Subscriptions;
+using Aro.Persistence.Progress;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
