@@ -2,6 +2,8 @@ using System.CommandLine;
 using Aro.Rp.Commands;
 using Aro.Rp.Hosting;
 
+NativeMemoryArenas.Limit();
+
 var root = new RootCommand("aro-rp: the Azure Red Hat OpenShift resource provider. Without a command, the same as aro-rp run.")
 {
     // Settings (--Section:Key=value) pass through to configuration; CommandLineSettings refuses everything else.
