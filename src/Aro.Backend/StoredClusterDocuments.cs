@@ -18,6 +18,25 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
     public async Task<StoredCluster?> UpdateAsync(string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken) =>
         Stored(await clusters.UpdateWithRetryAsync(PartitionKeyOf(resourceId), OpenShiftClusterDocument.KeyFor(resourceId), OnBehalfOf(operationId, change), cancellationToken));
 
+    public async Task<StoredCluster?> UpdateAsync(StoredCluster basis, string resourceId, string operationId, Action<OpenShiftCluster> change, CancellationToken cancellationToken)
+    {
+        // Only documents this class read in full (secrets opened) come back as a basis: writing one read without its
+        // secrets would drop them.
+        if (basis.StoreState is OpenShiftClusterDocument read && read.ETag is not null && OnBehalfOf(operationId, change)(read))
+        {
+            try
+            {
+                return Stored(await clusters.ReplaceAsync(read, cancellationToken));
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                // Written (or deleted) since the step read it: from what is stored now, as any other write.
+            }
+        }
+
+        return await UpdateAsync(resourceId, operationId, change, cancellationToken);
+    }
+
     public async Task<StoredCluster?> UpdateWithOperationAsync(
         string resourceId, string operationId, Action<OpenShiftCluster> changeCluster, Func<AsyncOperation, bool> changeOperation, CancellationToken cancellationToken) =>
         Stored(await clusters.UpdateWithOperationAsync(
@@ -70,7 +89,7 @@ internal sealed class StoredClusterDocuments(IOpenShiftClusterStore clusters, IA
     };
 
     private static StoredCluster? Stored(OpenShiftClusterDocument? document) =>
-        document is null ? null : new StoredCluster(document.OpenShiftCluster, document.AsyncOperationId);
+        document is null ? null : new StoredCluster(document.OpenShiftCluster, document.AsyncOperationId) { StoreState = document };
 
     private static bool IsCurrent(OpenShiftClusterDocument document, string operationId) =>
         string.Equals(document.AsyncOperationId, operationId, StringComparison.OrdinalIgnoreCase);

@@ -71,6 +71,59 @@ public sealed class StoredClusterDocumentsTests : IAsyncLifetime
         Assert.Equal(before.ETag, document.ETag);
     }
 
+    [Fact]
+    public async Task A_write_from_what_the_step_read_lands_on_that_ETag()
+    {
+        await StoreAsync(OperationId);
+        var basis = (await _documents.GetAsync(ResourceId, CancellationToken.None))!;
+
+        var stored = await _documents.UpdateAsync(basis, ResourceId, OperationId, cluster => cluster.Properties.InfraId = "mycluster-abcde", CancellationToken.None);
+
+        var document = await ReadAsync();
+        Assert.Equal("mycluster-abcde", document.OpenShiftCluster.Properties.InfraId);
+        Assert.Equal(document.ETag, ((OpenShiftClusterDocument)stored!.StoreState!).ETag);
+        Assert.NotNull(document.LastProgressAt);
+    }
+
+    [Fact]
+    public async Task A_write_from_a_read_somebody_wrote_after_applies_the_change_to_what_is_stored()
+    {
+        await StoreAsync(OperationId);
+        var basis = (await _documents.GetAsync(ResourceId, CancellationToken.None))!;
+        await _documents.UpdateAsync(ResourceId, OperationId, cluster => (cluster.Tags ??= [])["written"] = "meanwhile", CancellationToken.None);
+
+        var stored = await _documents.UpdateAsync(basis, ResourceId, OperationId, cluster => cluster.Properties.InfraId = "mycluster-abcde", CancellationToken.None);
+
+        var document = await ReadAsync();
+        Assert.Equal(("mycluster-abcde", "meanwhile"), (document.OpenShiftCluster.Properties.InfraId, document.OpenShiftCluster.Tags!["written"]));
+        Assert.Equal(document.ETag, ((OpenShiftClusterDocument)stored!.StoreState!).ETag);
+    }
+
+    [Fact]
+    public async Task A_write_from_a_read_after_which_another_operation_took_the_cluster_writes_nothing()
+    {
+        await StoreAsync(OperationId);
+        var basis = (await _documents.GetAsync(ResourceId, CancellationToken.None))!;
+        var handedOver = await ReadAsync();
+        handedOver.AsyncOperationId = "op-delete";
+        await _clusters.ReplaceAsync(handedOver, CancellationToken.None);
+
+        var stored = await _documents.UpdateAsync(basis, ResourceId, OperationId, cluster => cluster.Properties.InfraId = "mycluster-abcde", CancellationToken.None);
+
+        Assert.Equal("op-delete", stored?.OperationId);
+        Assert.Null((await ReadAsync()).OpenShiftCluster.Properties.InfraId);
+    }
+
+    [Fact]
+    public async Task A_write_from_a_read_of_a_cluster_deleted_since_is_null()
+    {
+        await StoreAsync(OperationId);
+        var basis = (await _documents.GetAsync(ResourceId, CancellationToken.None))!;
+        await _clusters.DeleteAsync(await ReadAsync(), CancellationToken.None);
+
+        Assert.Null(await _documents.UpdateAsync(basis, ResourceId, OperationId, cluster => cluster.Properties.InfraId = "mycluster-abcde", CancellationToken.None));
+    }
+
     private Task<OpenShiftClusterDocument> StoreAsync(string operationId)
     {
         var cluster = new OpenShiftCluster { Id = ResourceId, Name = "mycluster", Location = "eastus" };

@@ -35,7 +35,8 @@ internal sealed class ClusterPkiEnsurer(IClusterDocuments documents, ClusterPkiI
         // document: that one keeps its own CA if it has one, and this candidate is dropped.
         var candidate = HasPki(current.Cluster) ? null : issuer.Issue(fqdn);
         var server = await endpoints.ResolveAsync(current.Cluster, cancellationToken);
-        return await documents.UpdateAsync(resourceId, operationId, cluster =>
+        // Written on the ETag the step read the cluster with: no second read unless somebody wrote since.
+        return await documents.UpdateAsync(current, resourceId, operationId, cluster =>
         {
             var properties = cluster.Properties;
             properties.InfraId ??= InfraId.For(resourceId);

@@ -58,7 +58,7 @@ public sealed class VirtualMachineProvisioner(
 
         try
         {
-            return await ProvisionAsync(resourceId, operationId, cluster, cancellationToken);
+            return await ProvisionAsync(resourceId, operationId, stored, cancellationToken);
         }
         catch (RequestFailedException e) when (e.IsPermanent())
         {
@@ -66,8 +66,9 @@ public sealed class VirtualMachineProvisioner(
         }
     }
 
-    private async Task<StepOutcome> ProvisionAsync(string resourceId, string operationId, OpenShiftCluster cluster, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ProvisionAsync(string resourceId, string operationId, StoredCluster stored, CancellationToken cancellationToken)
     {
+        var cluster = stored.Cluster;
         Task<Supersession?> CheckOperationAsync() => documents.CheckOperationAsync(resourceId, operationId, cancellationToken);
 
         var names = ClusterResourceNames.For(cluster);
@@ -151,15 +152,16 @@ public sealed class VirtualMachineProvisioner(
         // The bootstrap config holds the pull secret and the cluster's private keys; nothing reads it once its VM is gone.
         await ignition.DeleteAsync(group, IgnitionRoles.Bootstrap, cancellationToken);
 
-        return await RecordEndpointsAsync(resourceId, operationId, domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp), cancellationToken);
+        return await RecordEndpointsAsync(stored, resourceId, operationId, domain.ApiServerUrl, Address(apiIp), domain.ConsoleUrl, Address(ingressIp), cancellationToken);
     }
 
     // Like every other step's result (credentials, PKI), the endpoints go straight into the cluster on behalf of the
-    // operation, so no event carries them and a superseded operation cannot write them.
+    // operation, so no event carries them and a superseded operation cannot write them. Written on the ETag the step
+    // began with: the operation's checks since only read, so unless somebody wrote meanwhile no read is needed.
     private async Task<StepOutcome> RecordEndpointsAsync(
-        string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken)
+        StoredCluster basis, string resourceId, string operationId, string apiServerUrl, string apiServerIp, string consoleUrl, string ingressIp, CancellationToken cancellationToken)
     {
-        var written = await documents.UpdateAsync(resourceId, operationId, cluster =>
+        var written = await documents.UpdateAsync(basis, resourceId, operationId, cluster =>
         {
             var properties = cluster.Properties;
             properties.ApiServerProfile.Url = apiServerUrl;
