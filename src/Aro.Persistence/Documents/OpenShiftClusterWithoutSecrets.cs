@@ -1,4 +1,5 @@
 using Aro.Api.Model;
+using Aro.Persistence.Stores;
 
 namespace Aro.Persistence.Documents;
 
@@ -16,6 +17,14 @@ public sealed class OpenShiftClusterWithoutSecrets
         ETag = document.ETag;
         OpenShiftCluster = document.OpenShiftCluster;
     }
+
+    /// <summary>A document read without its secrets, as the stores hand it out; null stays null.</summary>
+    internal static OpenShiftClusterWithoutSecrets? Of(OpenShiftClusterDocument? document) =>
+        document is null ? null : new OpenShiftClusterWithoutSecrets(document);
+
+    /// <summary>A page of documents read without their secrets, as the stores hand it out.</summary>
+    internal static DocumentPage<OpenShiftClusterWithoutSecrets> Of(DocumentPage<OpenShiftClusterDocument> page) =>
+        new([.. page.Items.Select(document => new OpenShiftClusterWithoutSecrets(document))], page.ContinuationToken);
 
     public string Id { get; }
 

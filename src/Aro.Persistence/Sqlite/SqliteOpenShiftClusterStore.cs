@@ -61,13 +61,10 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
     public IAsyncEnumerable<OpenShiftClusterDocument> ListAllAsync(CancellationToken cancellationToken) => ScanAllPartitionsAsync(cancellationToken);
 
     public async Task<OpenShiftClusterWithoutSecrets?> GetWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
-        await GetDocumentWithoutSecretsAsync(partitionKey, id, cancellationToken) is { } document ? new OpenShiftClusterWithoutSecrets(document) : null;
+        OpenShiftClusterWithoutSecrets.Of(await GetDocumentWithoutSecretsAsync(partitionKey, id, cancellationToken));
 
-    public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        var page = await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken);
-        return new DocumentPage<OpenShiftClusterWithoutSecrets>([.. page.Items.Select(document => new OpenShiftClusterWithoutSecrets(document))], page.ContinuationToken);
-    }
+    public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        OpenShiftClusterWithoutSecrets.Of(await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken));
 
     public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
