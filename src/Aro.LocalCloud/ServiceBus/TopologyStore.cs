@@ -15,27 +15,39 @@ internal static class TopologyStore
 {
     private const string TopologySetting = "set ARO_LOCAL_CLOUD_SERVICEBUS_TOPOLOGY (LocalCloud:ServiceBus:TopologyFile) to a JSON file of queues and topics";
 
+    // Entities are created concurrently (each receive endpoint creates its own as it starts), and every change saves.
+    private static readonly Lock SaveGate = new();
+
+    /// <summary>
+    /// Writes the topology as it is now. Saves run one at a time, each taking the topology when it starts, so the last
+    /// one written holds every change made before it; the entities are read under the namespace's lock, as they change in place.
+    /// </summary>
     public static void Save(ServiceBusNamespace serviceBus, string path)
     {
-        var topology = new JsonObject
+        lock (SaveGate)
         {
-            ["queues"] = new JsonArray([.. serviceBus.Queues.Select(q => (JsonNode)new JsonObject { ["name"] = q.Name, ["description"] = q.DescriptionXml })]),
-            ["topics"] = new JsonArray([.. serviceBus.Topics.Select(t => (JsonNode)new JsonObject
-            {
-                ["name"] = t.Name,
-                ["description"] = t.DescriptionXml,
-                ["subscriptions"] = new JsonArray([.. t.Subscriptions.Values.Select(s => (JsonNode)new JsonObject
-                {
-                    ["name"] = s.Name,
-                    ["description"] = s.DescriptionXml,
-                    ["rules"] = new JsonArray([.. s.Rules.Values.Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["description"] = r.DescriptionXml })]),
-                })]),
-            })]),
-        };
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, topology.ToJsonString());
-        File.Move(temporary, path, overwrite: true);
+            var topology = serviceBus.ReadConsistently(() => Snapshot(serviceBus));
+            var temporary = path + ".tmp";
+            File.WriteAllText(temporary, topology.ToJsonString());
+            File.Move(temporary, path, overwrite: true);
+        }
     }
+
+    private static JsonObject Snapshot(ServiceBusNamespace serviceBus) => new()
+    {
+        ["queues"] = new JsonArray([.. serviceBus.Queues.Select(q => (JsonNode)new JsonObject { ["name"] = q.Name, ["description"] = q.DescriptionXml })]),
+        ["topics"] = new JsonArray([.. serviceBus.Topics.Select(t => (JsonNode)new JsonObject
+        {
+            ["name"] = t.Name,
+            ["description"] = t.DescriptionXml,
+            ["subscriptions"] = new JsonArray([.. t.Subscriptions.Values.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = s.Name,
+                ["description"] = s.DescriptionXml,
+                ["rules"] = new JsonArray([.. s.Rules.Values.Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["description"] = r.DescriptionXml })]),
+            })]),
+        })]),
+    };
 
     /// <summary>Recreates saved entities (with their full descriptions).</summary>
     public static void Load(ServiceBusNamespace serviceBus, string path)

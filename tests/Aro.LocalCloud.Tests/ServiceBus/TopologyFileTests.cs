@@ -92,6 +92,37 @@ public sealed class TopologyFileTests : IDisposable
         Assert.Equal(1, (await again.GetQueueRuntimePropertiesAsync("declared")).Value.ActiveMessageCount);
     }
 
+    [Fact]
+    public async Task Entities_created_all_at_once_are_each_created_once_and_all_saved()
+    {
+        // As MassTransit's endpoints create theirs when a bus starts: many at the same moment, each change saving the topology.
+        var file = WriteTopology("""{ "queues": [] }""");
+        var data = Path.Combine(_directory, "data");
+        var topics = Enumerable.Range(0, 24).Select(i => $"aro/topic-{i}").ToList();
+        await using (var first = await StartAsync(file, data))
+        {
+            var administration = new ServiceBusAdministrationClient(first.ServiceBus.AdministrationConnectionString);
+            await Task.WhenAll(topics.Select(async topic =>
+            {
+                await administration.CreateQueueAsync(topic.Replace("topic", "queue", StringComparison.Ordinal));
+                await administration.CreateTopicAsync(topic);
+                await Task.WhenAll(
+                    administration.CreateSubscriptionAsync(new CreateSubscriptionOptions(topic, "a") { ForwardTo = topic.Replace("topic", "queue", StringComparison.Ordinal) }),
+                    administration.CreateSubscriptionAsync(topic, "b"));
+            }));
+        }
+
+        await using var second = await StartAsync(file, data);
+        var again = new ServiceBusAdministrationClient(second.ServiceBus.AdministrationConnectionString);
+
+        foreach (var topic in topics)
+        {
+            Assert.True((await again.QueueExistsAsync(topic.Replace("topic", "queue", StringComparison.Ordinal))).Value, topic);
+            Assert.True((await again.SubscriptionExistsAsync(topic, "a")).Value, topic);
+            Assert.True((await again.SubscriptionExistsAsync(topic, "b")).Value, topic);
+        }
+    }
+
     [Theory]
     [InlineData("missing.json", null, "not found")]
     [InlineData("broken.json", "{ \"queues\": [", "not valid JSON")]

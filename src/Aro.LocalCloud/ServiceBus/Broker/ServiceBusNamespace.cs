@@ -24,6 +24,18 @@ public sealed class ServiceBusNamespace
     /// <summary>Raised after any entity is created, updated or deleted (the topology is saved then).</summary>
     public event Action? TopologyChanged;
 
+    /// <summary>
+    /// <paramref name="read"/> run while no entity changes: for what must see the whole topology at one moment (the
+    /// saved topology), since subscriptions and rules are changed in place under the same lock.
+    /// </summary>
+    public T ReadConsistently<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
     public IReadOnlyList<QueueEntity> Queues
     {
         get
