@@ -29,6 +29,10 @@ public sealed class ServiceBusEndToEndTests
         var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
         await walkthrough.CreateVirtualNetworkAsync();
         await walkthrough.RegisterSubscriptionAsync();
+        // As the README's walkthrough does: in development every endpoint creates its own subscriptions as it starts,
+        // and a command published to a topic before its consumer's subscription exists reaches nobody (on RabbitMQ
+        // alike, before the queue is bound); ready means every endpoint is receiving.
+        await walkthrough.WaitUntilReadyAsync();
 
         var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
 

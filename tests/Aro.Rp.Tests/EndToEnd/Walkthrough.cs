@@ -137,9 +137,26 @@ internal sealed class Walkthrough(HttpClient rp, HttpClient localCloud)
                 return status;
             }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The operation did not get there in {OperationDeadline}: {status.ToJsonString()}");
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                Assert.Fail($"The operation did not get there in {OperationDeadline}: {status.ToJsonString()}{Environment.NewLine}{await WhereThingsStandAsync()}");
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
+    }
+
+    /// <summary>
+    /// For an operation that did not settle: the RP's readiness (which endpoint is not receiving) and, when the local
+    /// cloud serves a Service Bus, its entities' counts (a message still active, dead-lettered or nowhere at all).
+    /// </summary>
+    private async Task<string> WhereThingsStandAsync()
+    {
+        var readiness = await rp.GetAsync("/healthz/ready");
+        var serviceBus = await localCloud.GetAsync("_localcloud/servicebus");
+        var counts = await serviceBus.Content.ReadAsStringAsync();
+        return $"/healthz/ready: {(int)readiness.StatusCode} {await readiness.Content.ReadAsStringAsync()}{Environment.NewLine}" +
+            $"_localcloud/servicebus: {(int)serviceBus.StatusCode} {counts[..Math.Min(counts.Length, 30_000)]}";
     }
 
     /// <summary>The names of one resource type in the cluster resource group, from the local cloud's ARM list endpoint.</summary>
