@@ -42,4 +42,12 @@ public sealed class FrontendOptions
     /// </summary>
     [Range(0, 60)]
     public int SubscriptionStateCacheSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Megabytes of cluster JSON a frontend process keeps to answer GETs and lists of unchanged clusters from
+    /// (<see cref="Clusters.ClusterJsonCache"/>): each read still checks the cluster's ETag in the store, so nothing stale
+    /// is ever shown; 0 turns it off. About 4 KB per cluster and api-version.
+    /// </summary>
+    [Range(0, 4096)]
+    public int ClusterJsonCacheMegabytes { get; set; } = 64;
 }

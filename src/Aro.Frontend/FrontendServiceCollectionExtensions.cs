@@ -28,6 +28,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ApiVersionRegistry.CreateDefault());
         services.AddSingleton<SubscriptionStateCache>();
+        services.AddSingleton<ClusterJsonCache>();
         services.AddSingleton<SubscriptionStateValidator>();
         services.AddSingleton<AsyncOperationStarter>();
         services.AddSingleton<AsyncOperationReader>();

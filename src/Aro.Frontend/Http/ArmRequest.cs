@@ -53,8 +53,14 @@ internal sealed partial class ArmRequest
     public IOpenShiftClusterApi Api => _api ?? throw new InvalidOperationException("This route has no versioned api.");
 
     /// <summary>The resource id of the cluster addressed by the path, in the caller's casing.</summary>
-    public string ClusterResourceId =>
-        $"/subscriptions/{RouteSegment(1)}/resourceGroups/{RouteSegment(3)}/providers/{RouteSegment(5)}/{RouteSegment(6)}/{RouteSegment(7)}";
+    public string ClusterResourceId
+    {
+        get
+        {
+            var segments = OriginalPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return $"/subscriptions/{segments[1]}/resourceGroups/{segments[3]}/providers/{segments[5]}/{segments[6]}/{segments[7]}";
+        }
+    }
 
     /// <summary>The key clusters are stored under: the lower-cased resource id.</summary>
     public string ClusterKey => ClusterResourceId.ToLowerInvariant();
@@ -63,8 +69,6 @@ internal sealed partial class ArmRequest
     public string ListPrefix => ResourceGroupName.Length == 0
         ? $"/subscriptions/{SubscriptionId}/"
         : $"/subscriptions/{SubscriptionId}/resourcegroups/{ResourceGroupName}/";
-
-    private string RouteSegment(int index) => OriginalPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[index];
 
     public static ValueTask<ArmRequest?> BindAsync(HttpContext context, ParameterInfo parameter)
     {

@@ -11,4 +11,7 @@ internal static class ArmResults
 
     /// <summary>A 200 with the JSON <paramref name="write"/> writes, without an intermediate tree (<see cref="ArmJsonWriterResult"/>).</summary>
     public static IResult Json(Action<System.Text.Json.Utf8JsonWriter> write) => new ArmJsonWriterResult(write);
+
+    /// <summary>A 200 whose body is <paramref name="json"/>, made before (<see cref="ArmJsonBytesResult"/>).</summary>
+    public static IResult Json(byte[] json) => new ArmJsonBytesResult(json);
 }

@@ -1,3 +1,4 @@
+using Aro.Frontend.Clusters;
 using Aro.Frontend.Http;
 using Aro.Frontend.Paging;
 using Aro.Frontend.Subscriptions;
@@ -12,7 +13,8 @@ namespace Aro.Frontend.Operations;
 /// GET the clusters of a subscription or of one of its resource groups, one page at a time: a single-partition
 /// prefix query in id order, continued strictly after the last id of the previous page. A client following
 /// nextLink therefore sees every cluster that exists throughout exactly once, whatever is created or deleted
-/// between its requests. Secrets stay sealed, as for a GET.
+/// between its requests. Secrets stay sealed, as for a GET, and a cluster unchanged since it was last shown is answered
+/// with that JSON, its document left unread.
 /// </summary>
 internal static class OpenShiftClusterList
 {
@@ -20,6 +22,7 @@ internal static class OpenShiftClusterList
         ArmRequest request,
         HttpRequest http,
         IOpenShiftClusterStore clusters,
+        ClusterJsonCache shown,
         SkipTokenProtector skipTokens,
         SubscriptionStateValidator subscriptions,
         IOptions<FrontendOptions> options,
@@ -30,12 +33,27 @@ internal static class OpenShiftClusterList
         var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);
 
-        var page = await clusters.QueryWithoutSecretsAsync(
-            OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, cancellationToken);
+        var known = new Dictionary<string, ClusterJson>(StringComparer.Ordinal);
+        var page = await clusters.QueryWithoutSecretsIfChangedAsync(
+            OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, IsKnown, cancellationToken);
 
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
-        return ArmResults.Json(writer => request.Api.WriteList(writer, page.Items.Select(d => d.OpenShiftCluster), nextLink));
+        var items = page.Items.Select(version => shown.JsonOf(request.Api, version, known.GetValueOrDefault(version.Id))).ToList();
+        var (json, length) = ArmList.Json(items, nextLink);
+        return ArmJsonBytesResult.Rented(json, length);
+
+        bool IsKnown(string id, string etag)
+        {
+            if (shown.Find(request.ApiVersion, id) is not { } json || !string.Equals(json.ETag, etag, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // Held from here on: the cache may let it go before the page is written.
+            known[id] = json;
+            return true;
+        }
     }
 }

@@ -75,6 +75,32 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return Materialize(body.RootElement, openSecrets);
     }
 
+    /// <summary>
+    /// The document's version for a reader that holds the one stored under <paramref name="knownETag"/>: asked with
+    /// If-None-Match, Cosmos DB answers 304 without the body (and charges less) when it is unchanged. A server that
+    /// ignores the header sends the body, which is read as any other (secrets left sealed).
+    /// </summary>
+    protected async Task<DocumentVersion<TDocument>?> GetVersionWithoutSecretsAsync(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        var options = knownETag is null ? null : new ItemRequestOptions { IfNoneMatchEtag = knownETag };
+        using var response = await Container.ReadItemStreamAsync(ItemId(id), new PartitionKey(partitionKey), options, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new DocumentVersion<TDocument>(id, knownETag!, null);
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var body = await JsonDocument.ParseAsync(response.Content, cancellationToken: cancellationToken);
+        var document = Materialize(body.RootElement, openSecrets: false);
+        return new DocumentVersion<TDocument>(document.Id, document.ETag!, document);
+    }
+
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);

@@ -35,6 +35,12 @@ public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, Documen
     public async Task<OpenShiftClusterWithoutSecrets?> GetWithoutSecretsAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
         OpenShiftClusterWithoutSecrets.Of(await GetDocumentWithoutSecretsAsync(partitionKey, id, cancellationToken));
 
+    public async Task<DocumentVersion<OpenShiftClusterWithoutSecrets>?> GetWithoutSecretsIfChangedAsync(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken) =>
+        OpenShiftClusterWithoutSecrets.Of(await GetVersionWithoutSecretsAsync(partitionKey, id, knownETag, cancellationToken));
+
+    // QueryWithoutSecretsIfChangedAsync stays the interface's: a query has no If-None-Match per item, and selecting ids
+    // and ETags first, then reading the unknown ones, costs a request per document, more than the page's bodies.
+
     public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
         OpenShiftClusterWithoutSecrets.Of(await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken));
 

@@ -26,6 +26,10 @@ public sealed class OpenShiftClusterWithoutSecrets
     internal static DocumentPage<OpenShiftClusterWithoutSecrets> Of(DocumentPage<OpenShiftClusterDocument> page) =>
         new([.. page.Items.Select(document => new OpenShiftClusterWithoutSecrets(document))], page.ContinuationToken);
 
+    /// <summary>A version read without secrets, as the stores hand it out; null stays null.</summary>
+    internal static DocumentVersion<OpenShiftClusterWithoutSecrets>? Of(DocumentVersion<OpenShiftClusterDocument>? version) =>
+        version is null ? null : new(version.Id, version.ETag, Of(version.Document));
+
     public string Id { get; }
 
     public string PartitionKey { get; }

@@ -68,6 +68,31 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return await reader.ReadAsync(cancellationToken) ? Materialize(reader, openSecrets) : null;
     }
 
+    /// <summary>
+    /// The document's version for a reader that holds the one stored under <paramref name="knownETag"/>: the body is read
+    /// (secrets left sealed) only when the stored ETag is another. SQLite loads a column only when the statement uses
+    /// it, so an unchanged document's body, in its overflow pages, stays on disk.
+    /// </summary>
+    protected async Task<DocumentVersion<TDocument>?> GetVersionWithoutSecretsAsync(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken)
+    {
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        await using var command = SqliteTable.Command(
+            connection,
+            $"SELECT id, etag, CASE WHEN etag = @known THEN NULL ELSE body END FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
+            ("@partitionKey", partitionKey),
+            ("@id", id),
+            ("@known", (object?)knownETag ?? DBNull.Value));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return reader.IsDBNull(2)
+            ? new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), null)
+            : new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), Materialize(reader, openSecrets: false));
+    }
+
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken) => await WriteAsync(PrepareCreate(document), document, cancellationToken);
 
     public async Task<TDocument> ReplaceAsync(TDocument document, CancellationToken cancellationToken) => await WriteAsync(PrepareReplace(document), document, cancellationToken);
@@ -93,10 +118,80 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         bool openSecrets,
         CancellationToken cancellationToken)
     {
+        var (sql, parameters) = PageQuery("id, etag, body", partitionKey, idPrefix, continuationToken, pageSize);
+        return await KeysetContinuationToken.PageAsync(ReadAsync(sql, parameters, openSecrets, cancellationToken), pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page <see cref="QueryDocumentsWithoutSecretsAsync"/> reads, for a reader that holds some of its documents: the
+    /// page's ids and ETags come first (from the rows alone: a body is stored apart, in overflow pages, and stays on
+    /// disk), then, in a second statement, the bodies of those <paramref name="isKnown"/> does not know. A document
+    /// deleted between the two is left out, as if the page had been read after.
+    /// </summary>
+    protected async Task<DocumentPage<DocumentVersion<TDocument>>> QueryVersionsWithoutSecretsAsync(
+        string partitionKey, string? idPrefix, string? continuationToken, int pageSize, Func<string, string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = PageQuery("id, etag", partitionKey, idPrefix, continuationToken, pageSize);
+        await using var connection = await _table.OpenAsync(cancellationToken);
+        var rows = new List<(string Id, string ETag)>(pageSize + 1);
+        await using (var command = SqliteTable.Command(connection, sql, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        // One row more than the page tells whether another page exists, as in every other query.
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveRange(pageSize, rows.Count - pageSize);
+            next = KeysetContinuationToken.Encode(rows[^1].Id);
+        }
+
+        var unknown = rows.Where(row => !isKnown(row.Id, row.ETag)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+        var read = unknown.Count == 0 ? [] : await ReadWithoutSecretsAsync(connection, partitionKey, unknown, cancellationToken);
+        var items = new List<DocumentVersion<TDocument>>(rows.Count);
+        foreach (var (id, etag) in rows)
+        {
+            if (!unknown.Contains(id))
+            {
+                items.Add(new DocumentVersion<TDocument>(id, etag, null));
+            }
+            else if (read.TryGetValue(id, out var document))
+            {
+                items.Add(new DocumentVersion<TDocument>(id, document.ETag!, document));
+            }
+        }
+
+        return new DocumentPage<DocumentVersion<TDocument>>(items, next);
+    }
+
+    private async Task<Dictionary<string, TDocument>> ReadWithoutSecretsAsync(SqliteConnection connection, string partitionKey, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var names = ids.Select((_, index) => $"@id{index}").ToList();
+        List<(string Name, object Value)> parameters = [("@partitionKey", partitionKey), .. names.Zip(ids, (name, id) => (name, (object)id))];
+        await using var command = SqliteTable.Command(
+            connection, $"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id IN ({string.Join(", ", names)});", parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var documents = new Dictionary<string, TDocument>(ids.Count, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents[reader.GetString(0)] = Materialize(reader, openSecrets: false);
+        }
+
+        return documents;
+    }
+
+    /// <summary>The statement selecting <paramref name="columns"/> of a page's rows, in id order, with one row more than the page.</summary>
+    private (string Sql, List<(string Name, object Value)> Parameters) PageQuery(string columns, string partitionKey, string? idPrefix, string? continuationToken, int pageSize)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
 
-        var sql = new StringBuilder($"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey");
-        var parameters = new List<(string, object)> { ("@partitionKey", partitionKey) };
+        var sql = new StringBuilder($"SELECT {columns} FROM {TableName} WHERE partition_key = @partitionKey");
+        var parameters = new List<(string Name, object Value)> { ("@partitionKey", partitionKey) };
         if (continuationToken is not null)
         {
             sql.Append(" AND id > @after");
@@ -117,8 +212,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         // One row more than the page tells whether another page exists, so the last page carries no token.
         sql.Append(" ORDER BY id LIMIT @limit;");
         parameters.Add(("@limit", (long)pageSize + 1));
-
-        return await KeysetContinuationToken.PageAsync(ReadAsync(sql.ToString(), parameters, openSecrets, cancellationToken), pageSize, cancellationToken);
+        return (sql.ToString(), parameters);
     }
 
     /// <summary>

@@ -66,6 +66,16 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
     public async Task<DocumentPage<OpenShiftClusterWithoutSecrets>> QueryWithoutSecretsAsync(string partitionKey, string? idPrefix, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
         OpenShiftClusterWithoutSecrets.Of(await QueryDocumentsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, cancellationToken));
 
+    public async Task<DocumentVersion<OpenShiftClusterWithoutSecrets>?> GetWithoutSecretsIfChangedAsync(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken) =>
+        OpenShiftClusterWithoutSecrets.Of(await GetVersionWithoutSecretsAsync(partitionKey, id, knownETag, cancellationToken));
+
+    public async Task<DocumentPage<DocumentVersion<OpenShiftClusterWithoutSecrets>>> QueryWithoutSecretsIfChangedAsync(
+        string partitionKey, string? idPrefix, string? continuationToken, int pageSize, Func<string, string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        var page = await QueryVersionsWithoutSecretsAsync(partitionKey, idPrefix, continuationToken, pageSize, isKnown, cancellationToken);
+        return new([.. page.Items.Select(version => OpenShiftClusterWithoutSecrets.Of(version)!)], page.ContinuationToken);
+    }
+
     public async IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var document in ScanAllPartitionsAsync(cancellationToken))

@@ -19,6 +19,7 @@ internal static partial class AroEnvironmentVariables
         ("ARO_ASYNC_OPERATION_RETENTION_DAYS", ["Frontend:AsyncOperationRetentionDays", "Backend:AsyncOperationRetentionDays"]),
         ("ARO_LIST_PAGE_SIZE", ["Frontend:ListPageSize"]),
         ("ARO_SUBSCRIPTION_STATE_CACHE_SECONDS", ["Frontend:SubscriptionStateCacheSeconds"]),
+        ("ARO_CLUSTER_JSON_CACHE_MB", ["Frontend:ClusterJsonCacheMegabytes"]),
         ("RP_MODE", ["Rp:Mode"]),
         ("ARO_DATA_DIR", ["Rp:DataDirectory"]),
         ("ARO_STORE", ["Persistence:Store"]),

@@ -1,9 +1,15 @@
+using System.Text;
 using System.Text.Json;
 using Aro.Api.Model;
 using Aro.Api.Versioning;
+using Aro.Frontend;
+using Aro.Frontend.Clusters;
 using Aro.Frontend.Http;
+using Aro.Persistence.Documents;
+using Aro.Persistence.Stores;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Aro.Frontend.Tests.Http;
 
@@ -29,6 +35,60 @@ public sealed class ArmJsonWriterResultTests
         Assert.Equal(tree, written);
         Assert.Equal(treeList, writtenList);
         Assert.Equal("first", JsonDocument.Parse(written).RootElement.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiVersions))]
+    public async Task A_cluster_and_a_list_made_from_remembered_JSON_answer_the_same_bytes_with_their_length(string apiVersion)
+    {
+        Assert.True(ApiVersionRegistry.CreateDefault().TryGet(apiVersion, out var api));
+        var cluster = Cluster("first", new Dictionary<string, string> { ["<owner & 'team'>"] = "\"é\" 😀 +\n\u0001" });
+        var other = Cluster("sécond", null);
+        const string NextLink = "https://rp/next?$skipToken=a+b/c=&x=\"é\"";
+        using var cache = new ClusterJsonCache(Options.Create(new FrontendOptions()));
+        var first = cache.JsonOf(api, Shown(cluster), known: null);
+        var second = cache.JsonOf(api, Shown(other), known: null);
+
+        var (_, tree) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
+        var (remembered, rememberedLength) = await ExecuteWithLengthAsync(ArmResults.Json(first));
+        foreach (var (clusters, items, nextLink) in new (OpenShiftCluster[], byte[][], string?)[]
+        {
+            ([cluster, other], [first, second], NextLink),
+            ([cluster, other], [first, second], null),
+            ([cluster], [first], NextLink),
+            ([], [], null),
+        })
+        {
+            var (_, treeList) = await ExecuteAsync(ArmResults.Json(api.WriteList(clusters, nextLink)));
+            var (json, length) = ArmList.Json(items, nextLink);
+            var (list, listLength) = await ExecuteWithLengthAsync(ArmJsonBytesResult.Rented(json, length));
+
+            Assert.Equal(Encoding.UTF8.GetString(treeList), Encoding.UTF8.GetString(list));
+            Assert.Equal(list.Length, listLength);
+        }
+
+        Assert.Equal(tree, remembered);
+        Assert.Equal(tree.Length, rememberedLength);
+    }
+
+    private static DocumentVersion<OpenShiftClusterWithoutSecrets> Shown(OpenShiftCluster cluster)
+    {
+        var document = new OpenShiftClusterDocument { Id = cluster.Id.ToLowerInvariant(), PartitionKey = "p", ETag = "\"1\"", OpenShiftCluster = cluster };
+        return new DocumentVersion<OpenShiftClusterWithoutSecrets>(document.Id, "\"1\"", OpenShiftClusterWithoutSecrets.Of(document));
+    }
+
+    private static async Task<(byte[] Body, long? ContentLength)> ExecuteWithLengthAsync(IResult result)
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        using var body = new MemoryStream();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = body;
+
+        await result.ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Equal("application/json", context.Response.ContentType);
+        return (body.ToArray(), context.Response.ContentLength);
     }
 
     private static async Task<(string? ContentType, byte[] Body)> ExecuteAsync(IResult result)
