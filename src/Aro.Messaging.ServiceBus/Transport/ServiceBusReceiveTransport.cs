@@ -54,39 +54,98 @@ public sealed class ServiceBusReceiveTransport(ServiceBusReceiveEndpointContext 
 
         Task ReceiveTransportHandle.Stop(CancellationToken cancellationToken) => this.Stop("Stop Receive Transport", cancellationToken);
 
+        /// <summary>
+        /// Starts receiving, trying again with a growing pause (1 s, doubling up to 30 s) for as long as the failure
+        /// may pass: a namespace not reachable yet, a role assignment not propagated yet, the broker restarting. The
+        /// endpoint stays not ready meanwhile (so does the bus, and /healthz/ready), as a RabbitMQ endpoint does while
+        /// its broker is away. A missing entity the RP may not create will not pass: it fails the start at once.
+        /// </summary>
         private async Task StartAsync()
         {
-            try
+            var pause = TimeSpan.FromSeconds(1);
+            for (var attempt = 1; ; attempt++)
             {
-                await _context.DependenciesReady.WaitAsync(Stopping);
-                var connection = _context.Connection;
-                if (_context.IsTemporary && !connection.CreateTopology)
+                try
                 {
-                    // The bus's own response queue would need Manage rights to create, and the RP sends no
-                    // requests: with data-plane rights only the bus endpoint receives nothing.
-                    await _context.TransportObservers.NotifyReady(_context.InputAddress);
-                    SetReady();
+                    await StartReceivingAsync();
+                    return;
+                }
+                catch (Exception exception) when (!IsStopping && !IsMissingEntity(exception))
+                {
+                    LogContext.Warning?.Log(exception, "Service Bus endpoint {Queue} could not start (attempt {Attempt}); trying again in {Pause}", _context.QueueName, attempt, pause);
+                    await _context.TransportObservers.NotifyFaulted(_context.InputAddress, exception);
+                    await CloseProcessorAsync();
+                }
+                catch (Exception exception)
+                {
+                    SetNotReady(exception);
+                    await _context.TransportObservers.NotifyFaulted(_context.InputAddress, exception);
                     return;
                 }
 
-                await EnsureTopologyAsync(connection);
+                try
+                {
+                    await Task.Delay(pause, Stopping);
+                }
+                catch (OperationCanceledException exception)
+                {
+                    SetNotReady(exception);
+                    return;
+                }
 
-                var options = ReceiveSettings.ProcessorOptions(connection.Options);
-                options.MaxConcurrentCalls = _context.ConcurrentCalls;
-                _processor = connection.Client.CreateProcessor(_context.QueueName, options);
-                _processor.ProcessMessageAsync += HandleMessageAsync;
-                _processor.ProcessErrorAsync += HandleErrorAsync;
-                await _processor.StartProcessingAsync(Stopping);
-
-                await _context.TransportObservers.NotifyReady(_context.InputAddress);
-                SetReady();
-            }
-            catch (Exception exception)
-            {
-                SetNotReady(exception);
-                await _context.TransportObservers.NotifyFaulted(_context.InputAddress, exception);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
+
+        private async Task StartReceivingAsync()
+        {
+            await _context.DependenciesReady.WaitAsync(Stopping);
+            var connection = _context.Connection;
+            if (_context.IsTemporary && !connection.CreateTopology)
+            {
+                // The bus's own response queue would need Manage rights to create, and the RP sends no
+                // requests: with data-plane rights only the bus endpoint receives nothing.
+                await _context.TransportObservers.NotifyReady(_context.InputAddress);
+                SetReady();
+                return;
+            }
+
+            await EnsureTopologyAsync(connection);
+
+            var options = ReceiveSettings.ProcessorOptions(connection.Options);
+            options.MaxConcurrentCalls = _context.ConcurrentCalls;
+            _processor = connection.Client.CreateProcessor(_context.QueueName, options);
+            _processor.ProcessMessageAsync += HandleMessageAsync;
+            _processor.ProcessErrorAsync += HandleErrorAsync;
+            await _processor.StartProcessingAsync(Stopping);
+
+            await _context.TransportObservers.NotifyReady(_context.InputAddress);
+            SetReady();
+        }
+
+        /// <summary>A processor a failed start left behind, closed before the next attempt makes another.</summary>
+        private async Task CloseProcessorAsync()
+        {
+            if (Interlocked.Exchange(ref _processor, null) is { } processor)
+            {
+                try
+                {
+                    await processor.DisposeAsync();
+                }
+                catch (Exception exception) when (exception is TimeoutException or ServiceBusException or ObjectDisposedException)
+                {
+                    LogContext.Debug?.Log(exception, "Service Bus receiver on {Queue} did not close after a failed start", _context.QueueName);
+                }
+            }
+        }
+
+        private static bool IsMissingEntity(Exception? exception) => exception switch
+        {
+            null => false,
+            MissingEntityException => true,
+            AggregateException aggregate => aggregate.InnerExceptions.Any(IsMissingEntity),
+            _ => IsMissingEntity(exception.InnerException),
+        };
 
         private Task EnsureTopologyAsync(ServiceBusConnection connection)
         {

@@ -106,6 +106,48 @@ public sealed class ServiceBusRegistrationExtensionsTests(LocalServiceBusFixture
         Assert.False((await bus.Administration.QueueExistsAsync(responseQueue)).Value, $"{responseQueue} was created.");
     }
 
+    [Fact]
+    public async Task A_bus_started_before_its_namespace_is_up_waits_not_ready_and_receives_once_the_namespace_is_there()
+    {
+        // A namespace not reachable yet (a new deployment whose role assignments have not propagated fails the same way):
+        // the endpoint keeps trying instead of failing for good, and the bus starts once it can.
+        var (amqpPort, administrationPort) = (FreePort(), FreePort());
+        var options = TransportBus.OptionsFor(bus, o =>
+        {
+            o.ConnectionString = Regex.Replace(o.ConnectionString!, @"sb://([^:;/]+):\d+", $"sb://$1:{amqpPort}");
+            o.AdministrationConnectionString = Regex.Replace(o.AdministrationConnectionString!, @"sb://([^:;/]+):\d+", $"sb://$1:{administrationPort}");
+        });
+        var queue = LocalServiceBusFixture.UniqueName("namespace-later");
+        var received = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var starting = TransportBus.StartAsync(options, (_, cfg) => cfg.ReceiveEndpoint(queue, e => e.Handler<DeleteClusterCommand>(context =>
+        {
+            received.TrySetResult(context.Message.ClusterId);
+            return Task.CompletedTask;
+        })));
+
+        // Longer than the SDK's own retries of a refused connection (about 6 s), so the endpoint's first start fails.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        var startedWithoutNamespace = starting.IsCompleted;
+        await using var server = await Aro.LocalCloud.LocalCloudServer.StartAsync(new Aro.LocalCloud.LocalCloudOptions
+        {
+            Url = "https://localhost:0",
+            ServiceBus = new() { Port = amqpPort, AdministrationPort = administrationPort },
+        });
+        await using var started = await starting;
+        var clusterId = Guid.NewGuid();
+        await (await started.QueueAsync(queue)).Send(new DeleteClusterCommand(clusterId));
+
+        Assert.False(startedWithoutNamespace);
+        Assert.Equal(clusterId, await received.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static MissingEntityException? FindMissingEntity(Exception? exception) => exception switch
     {
         null => null,
