@@ -26,10 +26,10 @@ public sealed class ArmJsonWriterResultTests
         var cluster = Cluster("first", new Dictionary<string, string> { ["<owner & 'team'>"] = "\"é\" 😀 +\n\u0001" });
         var other = Cluster("sécond", null);
 
-        var (treeType, tree) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
-        var (writerType, written) = await ExecuteAsync(ArmResults.Json(writer => api.WriteResource(writer, cluster)));
-        var (_, treeList) = await ExecuteAsync(ArmResults.Json(api.WriteList([cluster, other], "https://rp/next?$skipToken=a+b/c=")));
-        var (_, writtenList) = await ExecuteAsync(ArmResults.Json(writer => api.WriteList(writer, [cluster, other], "https://rp/next?$skipToken=a+b/c=")));
+        var (treeType, tree, _) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
+        var (writerType, written, _) = await ExecuteAsync(ArmResults.Json(writer => api.WriteResource(writer, cluster)));
+        var (_, treeList, _) = await ExecuteAsync(ArmResults.Json(api.WriteList([cluster, other], "https://rp/next?$skipToken=a+b/c=")));
+        var (_, writtenList, _) = await ExecuteAsync(ArmResults.Json(writer => api.WriteList(writer, [cluster, other], "https://rp/next?$skipToken=a+b/c=")));
 
         Assert.Equal(treeType, writerType);
         Assert.Equal(tree, written);
@@ -49,7 +49,7 @@ public sealed class ArmJsonWriterResultTests
         var first = cache.JsonOf(api, Shown(cluster), known: null);
         var second = cache.JsonOf(api, Shown(other), known: null);
 
-        var (_, tree) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
+        var (_, tree, _) = await ExecuteAsync(ArmResults.Json(api.WriteResource(cluster)));
         var (remembered, rememberedLength) = await ExecuteWithLengthAsync(ArmResults.Json(first));
         foreach (var (clusters, items, nextLink) in new (OpenShiftCluster[], byte[][], string?)[]
         {
@@ -59,7 +59,7 @@ public sealed class ArmJsonWriterResultTests
             ([], [], null),
         })
         {
-            var (_, treeList) = await ExecuteAsync(ArmResults.Json(api.WriteList(clusters, nextLink)));
+            var (_, treeList, _) = await ExecuteAsync(ArmResults.Json(api.WriteList(clusters, nextLink)));
             var (json, length) = ArmList.Json(items, nextLink);
             var (list, listLength) = await ExecuteWithLengthAsync(ArmJsonBytesResult.Rented(json, length));
 
@@ -77,21 +77,15 @@ public sealed class ArmJsonWriterResultTests
         return new DocumentVersion<OpenShiftClusterWithoutSecrets>(document.Id, "\"1\"", OpenShiftClusterWithoutSecrets.Of(document));
     }
 
+    /// <summary><see cref="ExecuteAsync"/> of a result that must answer JSON with its length.</summary>
     private static async Task<(byte[] Body, long? ContentLength)> ExecuteWithLengthAsync(IResult result)
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        using var body = new MemoryStream();
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Response.Body = body;
-
-        await result.ExecuteAsync(context);
-
-        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
-        Assert.Equal("application/json", context.Response.ContentType);
-        return (body.ToArray(), context.Response.ContentLength);
+        var (contentType, body, contentLength) = await ExecuteAsync(result);
+        Assert.Equal("application/json", contentType);
+        return (body, contentLength);
     }
 
-    private static async Task<(string? ContentType, byte[] Body)> ExecuteAsync(IResult result)
+    private static async Task<(string? ContentType, byte[] Body, long? ContentLength)> ExecuteAsync(IResult result)
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         using var body = new MemoryStream();
@@ -101,7 +95,7 @@ public sealed class ArmJsonWriterResultTests
         await result.ExecuteAsync(context);
 
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
-        return (context.Response.ContentType, body.ToArray());
+        return (context.Response.ContentType, body.ToArray(), context.Response.ContentLength);
     }
 
     private static OpenShiftCluster Cluster(string name, Dictionary<string, string>? tags) => new()
