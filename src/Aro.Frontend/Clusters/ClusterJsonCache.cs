@@ -21,7 +21,6 @@ internal sealed class ClusterJsonCache : IDisposable
 {
     // What an entry costs besides its JSON: the key's strings, the entry and the cache's bookkeeping, roughly.
     private const int EntryOverheadBytes = 512;
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ArmJson.Options.Encoder };
 
     private readonly MemoryCache? _cache;
 
@@ -59,7 +58,7 @@ internal sealed class ClusterJsonCache : IDisposable
     private static byte[] Render(IOpenShiftClusterApi api, OpenShiftClusterWithoutSecrets document)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, ArmJson.WriterOptions))
         {
             api.WriteResource(writer, document.OpenShiftCluster);
         }

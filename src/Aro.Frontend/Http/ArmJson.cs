@@ -15,4 +15,7 @@ internal static class ArmJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>For JSON written straight to a buffer: the same encoder as <see cref="Options"/>, so the bytes are the same.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
 }

@@ -10,14 +10,13 @@ namespace Aro.Frontend.Http;
 /// </summary>
 internal sealed class ArmJsonWriterResult(Action<Utf8JsonWriter> write) : IResult
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ArmJson.Options.Encoder };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, ArmJson.WriterOptions))
         {
             write(writer);
         }
