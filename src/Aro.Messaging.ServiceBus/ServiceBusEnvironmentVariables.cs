@@ -15,6 +15,8 @@ public static class ServiceBusEnvironmentVariables
 
     public const string ConcurrentMessageLimit = "ARO_SERVICEBUS_CONCURRENT_MESSAGE_LIMIT";
 
+    public const string SendBatchLimit = "ARO_SERVICEBUS_SEND_BATCH_LIMIT";
+
     /// <summary>Environment variable → configuration key, in the form the host's environment mapping takes.</summary>
     public static IReadOnlyDictionary<string, string> ConfigurationKeys { get; } = new Dictionary<string, string>
     {
@@ -24,5 +26,6 @@ public static class ServiceBusEnvironmentVariables
         [CreateTopology] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.CreateTopology),
         [PrefetchCount] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.PrefetchCount),
         [ConcurrentMessageLimit] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.ConcurrentMessageLimit),
+        [SendBatchLimit] = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.SendBatchLimit),
     };
 }

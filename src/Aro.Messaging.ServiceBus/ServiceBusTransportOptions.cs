@@ -32,6 +32,12 @@ public sealed class ServiceBusTransportOptions
     /// <summary>Messages handled at once per endpoint.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>
+    /// The most messages one send to an entity carries: messages sent to the same queue or topic while a send to it is
+    /// in flight go together as one batch when it returns. 1 sends each message alone.
+    /// </summary>
+    public int SendBatchLimit { get; set; } = 100;
+
     /// <summary>How long the processor keeps renewing a message's lock while a (slow) step runs.</summary>
     public TimeSpan MaxAutoLockRenewalDuration { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -39,6 +39,11 @@ public static class ServiceBusTransportOptionsValidator
             return $"{ServiceBusEnvironmentVariables.ConcurrentMessageLimit} must be 1 or more.";
         }
 
+        if (options.SendBatchLimit is < 1 or > 1000)
+        {
+            return $"{ServiceBusEnvironmentVariables.SendBatchLimit} must be between 1 (each message sent alone) and 1000.";
+        }
+
         if (options.MaxDeliveryCount < 1)
         {
             return "Messaging:ServiceBus:MaxDeliveryCount must be 1 or more.";

@@ -71,6 +71,9 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         Assert.Contains("DuplicateDetectionWindow", ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, DuplicateDetectionWindow = TimeSpan.FromSeconds(5) }));
         Assert.Contains("LockDuration", ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, LockDuration = TimeSpan.FromMinutes(10) }));
         Assert.Contains("MaxDeliveryCount", ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, MaxDeliveryCount = 0 }));
+        Assert.Contains(ServiceBusEnvironmentVariables.SendBatchLimit, ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, SendBatchLimit = 0 }));
+        Assert.Contains(ServiceBusEnvironmentVariables.SendBatchLimit, ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, SendBatchLimit = 1001 }));
+        Assert.Null(ServiceBusTransportOptionsValidator.Validate(new ServiceBusTransportOptions { Namespace = valid.Namespace, SendBatchLimit = 1 }));
     }
 
     [Theory]

@@ -15,8 +15,9 @@ namespace Aro.Benchmarks.ServiceBusTransport;
 /// 1,000 messages published and consumed against the local cloud's Service Bus: through our MassTransit transport
 /// (publish to the type's topic, forwarded into the endpoint queue, consumed by a handler) next to the bare SDK doing
 /// the same (the baseline: ServiceBusSender to a topic made by the same provisioner, ServiceBusProcessor on its queue,
-/// completing each message). Both sides send the same bytes (the transport's own envelope, captured once) one
-/// message per send, all at once, and receive with the processor options the transport uses (peek-lock, prefetch,
+/// completing each message). Both sides send the same bytes (the transport's own envelope, captured once), all at
+/// once: the SDK one message per send, the transport one per send too (SendBatchLimit 1) or batching the messages
+/// that arrive while a send is in flight (its default); both receive with the processor options the transport uses (peek-lock, prefetch,
 /// concurrency, lock renewal), so the ratio is what MassTransit and our transport add. A third case splits that: the
 /// bare SDK again, but serializing MassTransit's envelope for each message and reading it (envelope, then message) on
 /// receive, as MassTransit's serializer does; what remains between it and the transport is MassTransit's pipelines.
@@ -31,6 +32,7 @@ public class ServiceBusTransportBenchmarks
     private readonly ArrivalCounter _transportArrivals = new();
     private readonly ArrivalCounter _sdkArrivals = new();
     private readonly ProcessCpuMeter _cpu = new();
+    private readonly SendBatchMeter _sendBatches = new();
     private string _case = "";
     private LocalCloudServer _localCloud = null!;
     private ServiceProvider _busServices = null!;
@@ -51,6 +53,13 @@ public class ServiceBusTransportBenchmarks
     [Params(8)]
     public int ConcurrentMessageLimit { get; set; }
 
+    /// <summary>
+    /// The transport only: each message its own send (1, as the SDK half sends), or sends to the same topic while one
+    /// is in flight batched (the default, 100). The SDK halves ignore it.
+    /// </summary>
+    [Params(1, 100)]
+    public int SendBatchLimit { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
@@ -61,6 +70,7 @@ public class ServiceBusTransportBenchmarks
             AdministrationConnectionString = _localCloud.ServiceBus.AdministrationConnectionString,
             PrefetchCount = PrefetchCount,
             ConcurrentMessageLimit = ConcurrentMessageLimit,
+            SendBatchLimit = SendBatchLimit,
         };
         var run = Guid.NewGuid().ToString("N")[..8];
         await StartBusAsync(options, "bench-transport-" + run);
@@ -76,7 +86,9 @@ public class ServiceBusTransportBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _cpu.Report($"{_case}, prefetch {PrefetchCount}");
+        _cpu.Report($"{_case}, prefetch {PrefetchCount}, send batch limit {SendBatchLimit}");
+        _sendBatches.Report($"{_case}, prefetch {PrefetchCount}, send batch limit {SendBatchLimit}");
+        _sendBatches.Dispose();
         await _bus.StopAsync();
         await _busServices.DisposeAsync();
         await _processor.StopProcessingAsync();

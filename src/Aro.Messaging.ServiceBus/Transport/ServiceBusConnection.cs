@@ -10,11 +10,12 @@ namespace Aro.Messaging.ServiceBus.Transport;
 
 /// <summary>
 /// The bus's one ServiceBusClient (the SDK reconnects its AMQP connection by itself), its senders, one per
-/// entity, and the topology it makes sure of before using an entity. Stopped with the host, last.
+/// entity (each with its batcher), and the topology it makes sure of before using an entity. Stopped with the host, last.
 /// </summary>
 public sealed class ServiceBusConnection : Agent
 {
     private readonly ConcurrentDictionary<string, ServiceBusSender> _senders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServiceBusSendBatcher> _batchers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task>> _topics = new(StringComparer.Ordinal);
 
     public ServiceBusConnection(ServiceBusTransportOptions options, bool createTopology)
@@ -42,6 +43,10 @@ public sealed class ServiceBusConnection : Agent
     public Uri HostAddress { get; }
 
     public ServiceBusSender Sender(string entityPath) => _senders.GetOrAdd(entityPath, path => Client.CreateSender(path));
+
+    /// <summary>The entity's sender with concurrent sends batched (<see cref="ServiceBusTransportOptions.SendBatchLimit"/>).</summary>
+    public ServiceBusSendBatcher Batcher(string entityPath) =>
+        _batchers.GetOrAdd(entityPath, path => new ServiceBusSendBatcher(Sender(path), Options.SendBatchLimit));
 
     /// <summary>The topic of a published type, checked or created once per process.</summary>
     public Task EnsureTopicAsync(Type messageType, CancellationToken cancellationToken)

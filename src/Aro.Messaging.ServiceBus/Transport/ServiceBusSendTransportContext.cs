@@ -62,7 +62,8 @@ public sealed class ServiceBusSendTransportContext : BaseSendTransportContext, S
             return;
         }
 
-        await sender.SendMessageAsync(message, sendContext.CancellationToken);
+        // Sends to the same entity at once share round trips to the broker (ServiceBusSendBatcher).
+        await _connection.Batcher(_address.EntityPath).SendAsync(message, sendContext.CancellationToken);
     }
 
     public Task Send(IPipe<PipeContext> pipe, CancellationToken cancellationToken = default) => pipe.Send(new SendPipeContext(cancellationToken));

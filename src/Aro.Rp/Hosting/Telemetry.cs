@@ -44,7 +44,8 @@ internal static class Telemetry
                     .AddRuntimeInstrumentation()
                     .AddMeter(MassTransitSource)
                     .AddMeter(Aro.Consumers.Projection.ClusterOperationMetrics.MeterName)
-                    .AddMeter(Aro.Persistence.StoreMetrics.MeterName);
+                    .AddMeter(Aro.Persistence.StoreMetrics.MeterName)
+                    .AddMeter(Aro.Messaging.ServiceBus.Transport.ServiceBusSendMetrics.MeterName);
                 if (exportOtlp)
                 {
                     metrics.AddOtlpExporter();

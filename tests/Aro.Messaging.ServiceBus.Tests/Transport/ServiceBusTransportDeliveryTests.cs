@@ -148,6 +148,46 @@ public sealed class ServiceBusTransportDeliveryTests(LocalServiceBusFixture bus)
     }
 
     [Fact]
+    public async Task Messages_sent_at_once_share_sends_yet_each_arrives_once_with_its_own_ids_and_headers()
+    {
+        const int count = 60;
+        var queue = LocalServiceBusFixture.UniqueName("create-vms");
+        var received = new ConcurrentDictionary<Guid, (string? Header, Guid? CorrelationId, int Deliveries)>();
+        var allReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var sends = new MessagesPerSendListener(queue);
+        await using var transport = await TransportBus.StartAsync(TransportBus.OptionsFor(bus), (_, cfg) =>
+            cfg.ReceiveEndpoint(queue, e => e.Handler<ValidateNetworkCommand>(context =>
+            {
+                var entry = received.AddOrUpdate(
+                    context.MessageId!.Value,
+                    _ => (context.Headers.Get<string>("Aro-Operation-Id"), context.CorrelationId, 1),
+                    (_, seen) => seen with { Deliveries = seen.Deliveries + 1 });
+                if (received.Count == count)
+                {
+                    allReceived.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            })));
+        var endpoint = await transport.QueueAsync(queue);
+        var messages = Enumerable.Range(0, count).Select(i => (MessageId: NewId.NextGuid(), CorrelationId: NewId.NextGuid(), Operation: $"op-{i}")).ToList();
+
+        await Task.WhenAll(messages.Select(message => endpoint.Send(new ValidateNetworkCommand(Guid.NewGuid(), message.Operation), context =>
+        {
+            context.MessageId = message.MessageId;
+            context.CorrelationId = message.CorrelationId;
+            context.Headers.Set("Aro-Operation-Id", message.Operation);
+        })));
+
+        await allReceived.Task.WaitAsync(Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(count, received.Count);
+        Assert.All(messages, message => Assert.Equal((message.Operation, message.CorrelationId, 1), received[message.MessageId]));
+        Assert.Equal(count, sends.Sends.Sum());
+        Assert.True(sends.Sends.Count < count, $"{count} messages sent at once took {sends.Sends.Count} sends: none was batched.");
+    }
+
+    [Fact]
     public async Task A_consumer_slower_than_the_lock_keeps_its_message_and_completes_it_once()
     {
         var queue = LocalServiceBusFixture.UniqueName("install-cluster");
