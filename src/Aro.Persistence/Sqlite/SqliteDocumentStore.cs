@@ -18,6 +18,12 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     private readonly DocumentJsonSerializer _serializer;
 
     public SqliteDocumentStore(SqliteDatabase database, DocumentJsonSerializer serializer, string tableName)
+        : this(database, serializer, tableName, indexesSql: _ => string.Empty)
+    {
+    }
+
+    /// <param name="indexesSql">Idempotent CREATE INDEX statements over the table (given its name), for a store's own lookups.</param>
+    protected SqliteDocumentStore(SqliteDatabase database, DocumentJsonSerializer serializer, string tableName, Func<string, string> indexesSql)
     {
         Database = database;
         _table = new SqliteTable(
@@ -31,6 +37,7 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
                     body TEXT NOT NULL,
                     PRIMARY KEY (partition_key, id)
                 ) WITHOUT ROWID;
+                {indexesSql(name)}
                 """);
         _serializer = serializer;
     }
@@ -222,9 +229,12 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     protected IAsyncEnumerable<TDocument> ScanAllPartitionsAsync(CancellationToken cancellationToken) =>
         ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], openSecrets: true, cancellationToken);
 
-    /// <summary><see cref="ScanAllPartitionsAsync"/> with secrets left sealed, as <see cref="GetDocumentWithoutSecretsAsync"/>.</summary>
-    protected IAsyncEnumerable<TDocument> ScanAllPartitionsWithoutSecretsAsync(CancellationToken cancellationToken) =>
-        ReadAsync($"SELECT id, etag, body FROM {TableName} ORDER BY partition_key, id;", [], openSecrets: false, cancellationToken);
+    /// <summary>
+    /// The documents of every partition that meet <paramref name="condition"/> (SQL over the table's columns, with
+    /// <paramref name="parameters"/>; an index the store declared answers it), secrets left sealed, in key order.
+    /// </summary>
+    protected IAsyncEnumerable<TDocument> FindAllPartitionsWithoutSecretsAsync(string condition, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken) =>
+        ReadAsync($"SELECT id, etag, body FROM {TableName} WHERE {condition} ORDER BY partition_key, id;", parameters, openSecrets: false, cancellationToken);
 
     private async IAsyncEnumerable<TDocument> ReadAsync(
         string sql, IReadOnlyList<(string Name, object Value)> parameters, bool openSecrets, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

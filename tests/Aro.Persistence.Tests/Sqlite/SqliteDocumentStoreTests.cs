@@ -105,6 +105,29 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Who_holds_a_domain_is_answered_through_the_domain_index_not_a_sweep_of_every_cluster()
+    {
+        var stores = new SqliteStores(_directory.Path);
+        await stores.Clusters.EnsureCreatedAsync(CancellationToken.None);
+
+        await using var connection = await stores.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT id, etag, body FROM {stores.Clusters.TableName} WHERE {SqliteOpenShiftClusterStore.DomainCondition(2)};";
+        command.Parameters.AddWithValue(SqliteOpenShiftClusterStore.DomainParameter(0), "a");
+        command.Parameters.AddWithValue(SqliteOpenShiftClusterStore.DomainParameter(1), "a.aro.localhost");
+        var plan = new StringBuilder();
+        await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+        {
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                plan.AppendLine(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains($"USING INDEX {stores.Clusters.TableName}_domain", plan.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_continuation_token_is_rejected()
     {
         var stores = new SqliteStores(_directory.Path);
