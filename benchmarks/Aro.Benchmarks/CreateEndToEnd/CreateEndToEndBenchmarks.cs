@@ -30,6 +30,7 @@ public class CreateEndToEndBenchmarks
     private static readonly TimeSpan CreateDeadline = TimeSpan.FromMinutes(2);
 
     private readonly List<double> _putMilliseconds = [];
+    private readonly ProcessCpuMeter _putRoundCpu = new();
     private string _dataDirectory = "";
     private IHost? _pipeline;
     private AllInOneRpOnKestrel? _rp;
@@ -84,6 +85,7 @@ public class CreateEndToEndBenchmarks
                 // The first rounds are BenchmarkDotNet's jitting and warm-up; the report's percentiles are of the measured ones.
                 var measured = _putMilliseconds.Skip((1 + Config.WarmupRounds) * AtOnce).Order().ToArray();
                 Console.WriteLine($"// PUT latency over {measured.Length} PUTs: median {Percentile(measured, 0.50):0.0} ms, p90 {Percentile(measured, 0.90):0.0} ms, p99 {Percentile(measured, 0.99):0.0} ms, max {measured[^1]:0.0} ms");
+                _putRoundCpu.Report($"{AtOnce} create PUTs at once");
             }
 
             if (_rounds > 0 && _putMilliseconds.Count == 0)
@@ -128,12 +130,17 @@ public class CreateEndToEndBenchmarks
     public async Task PutAtOnceAsync()
     {
         _rounds++;
+
+        // The CPU the whole process (RP, backend, local cloud) spends during the round, against the round's time: how
+        // many cores were busy, which says whether the PUTs wait on something (the store, a lock) or on the processor.
+        _putRoundCpu.StartRound();
         var latencies = await Task.WhenAll(_next.Select(async cluster =>
         {
             var started = Stopwatch.GetTimestamp();
             await _rp!.PutClusterAsync(cluster);
             return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }));
+        _putRoundCpu.EndRound();
         _putMilliseconds.AddRange(latencies);
     }
 

@@ -87,7 +87,10 @@ public class ServiceBusTransportBenchmarks
     public async Task CleanupAsync()
     {
         _cpu.Report($"{_case}, prefetch {PrefetchCount}, send batch limit {SendBatchLimit}");
-        _sendBatches.Report($"{_case}, prefetch {PrefetchCount}, send batch limit {SendBatchLimit}");
+        if (_case == "our transport")
+        {
+            _sendBatches.Report($"{_case}, prefetch {PrefetchCount}, send batch limit {SendBatchLimit}");
+        }
         _sendBatches.Dispose();
         await _bus.StopAsync();
         await _busServices.DisposeAsync();
