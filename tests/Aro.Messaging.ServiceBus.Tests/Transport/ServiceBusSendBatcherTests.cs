@@ -24,10 +24,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task Messages_arriving_while_a_send_is_in_flight_go_together_next_in_order_and_each_caller_waits_for_its_own()
     {
-        var sender = new RecordingSender();
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 100);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync();
 
         var waiting = new[] { "b", "c", "d" }.Select(id => batcher.SendAsync(Message(id), CancellationToken.None)).ToList();
         Assert.False(sender.HasSendWaiting);
@@ -45,10 +42,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task A_send_carries_no_more_than_the_batch_limit_and_the_rest_go_in_the_next()
     {
-        var sender = new RecordingSender();
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 3);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync(batchLimit: 3);
         var waiting = "bcdefgh".Select(id => batcher.SendAsync(Message(id.ToString()), CancellationToken.None)).ToList();
 
         inFlight.Release();
@@ -67,10 +61,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task Messages_the_brokers_size_limit_keeps_out_of_a_batch_go_in_the_next_send()
     {
-        var sender = new RecordingSender(batchCapacity: 2);
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 100);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync(batchCapacity: 2);
         var waiting = "bcd".Select(id => batcher.SendAsync(Message(id.ToString()), CancellationToken.None)).ToList();
 
         inFlight.Release();
@@ -87,10 +78,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task A_message_too_large_to_send_fails_alone_and_the_others_are_sent()
     {
-        var sender = new RecordingSender();
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 100);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync();
         var tooLarge = batcher.SendAsync(Message("big", subject: "too-large"), CancellationToken.None);
         var others = new[] { "b", "c" }.Select(id => batcher.SendAsync(Message(id), CancellationToken.None)).ToList();
 
@@ -107,10 +95,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task A_refused_batch_fails_every_sender_in_it_and_later_messages_still_go()
     {
-        var sender = new RecordingSender();
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 100);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync();
         var refused = new[] { "b", "c" }.Select(id => batcher.SendAsync(Message(id), CancellationToken.None)).ToList();
         inFlight.Release();
         var batch = await sender.NextSendAsync();
@@ -133,10 +118,7 @@ public sealed class ServiceBusSendBatcherTests
     [Fact]
     public async Task A_caller_cancelled_while_its_message_waits_withdraws_it()
     {
-        var sender = new RecordingSender();
-        var batcher = new ServiceBusSendBatcher(sender, batchLimit: 100);
-        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
-        var inFlight = await sender.NextSendAsync();
+        var (sender, batcher, first, inFlight) = await OneSendInFlightAsync();
         using var cancellation = new CancellationTokenSource();
         var withdrawn = batcher.SendAsync(Message("b"), cancellation.Token);
         var kept = batcher.SendAsync(Message("c"), CancellationToken.None);
@@ -168,6 +150,16 @@ public sealed class ServiceBusSendBatcherTests
         await Task.WhenAll(tasks);
         Assert.All(sends, send => Assert.False(send.IsBatch));
         Assert.Equal(["a", "b", "c"], sends.SelectMany(send => send.Ids));
+    }
+
+    /// <summary>A batcher whose first message ("a") is in flight, held by the fake sender until the test releases it.</summary>
+    private static async Task<(RecordingSender Sender, ServiceBusSendBatcher Batcher, Task First, RecordedSend InFlight)> OneSendInFlightAsync(
+        int batchLimit = 100, int batchCapacity = int.MaxValue)
+    {
+        var sender = new RecordingSender(batchCapacity);
+        var batcher = new ServiceBusSendBatcher(sender, batchLimit);
+        var first = batcher.SendAsync(Message("a"), CancellationToken.None);
+        return (sender, batcher, first, await sender.NextSendAsync());
     }
 
     private static ServiceBusMessage Message(string id, string? subject = null) => new(BinaryData.FromString(id)) { MessageId = id, Subject = subject };
