@@ -314,7 +314,7 @@ internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector fau
         }
 
         var prefix = ArmResourcePath.Key($"/subscriptions/{subscription}/");
-        var items = store.Read(state => state.Resources
+        var items = store.Read(state => state.Resources.InGroup(resourceType.ToLowerInvariant())
             .Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)
                 && string.Equals(r.Value["type"]?.GetValue<string>(), resourceType, StringComparison.OrdinalIgnoreCase))
             .Select(r => r.Value.DeepClone())

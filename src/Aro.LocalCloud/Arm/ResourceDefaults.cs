@@ -141,11 +141,9 @@ internal static class ResourceDefaults
             return null;
         }
 
-        // The NICs are found by their keys (lower-cased ids) before any JSON is read: with thousands of resources, reading
-        // every resource's type on each NIC create was a tenth of a create-heavy run's CPU.
         var nicKey = ArmResourcePath.Key(nicId);
-        var used = state.Resources
-            .Where(r => IsNetworkInterfaceKey(r.Key) && !string.Equals(r.Key, nicKey, StringComparison.Ordinal))
+        var used = state.Resources.InGroup("microsoft.network/networkinterfaces")
+            .Where(r => !string.Equals(r.Key, nicKey, StringComparison.Ordinal))
             .SelectMany(r => (r.Value["properties"]?["ipConfigurations"] as JsonArray)?.OfType<JsonObject>() ?? [])
             .Where(c => string.Equals(c["properties"]?["subnet"]?["id"]?.GetValue<string>(), subnetId, StringComparison.OrdinalIgnoreCase))
             .Select(c => c["properties"]?["privateIPAddress"]?.GetValue<string>())
@@ -165,15 +163,6 @@ internal static class ResourceDefaults
         }
 
         return null;
-    }
-
-    private const string NetworkInterfacesSegment = "/providers/microsoft.network/networkinterfaces/";
-
-    /// <summary>A NIC's own key (<c>.../providers/microsoft.network/networkinterfaces/{name}</c>), not one of its children's.</summary>
-    private static bool IsNetworkInterfaceKey(string key)
-    {
-        var segment = key.LastIndexOf(NetworkInterfacesSegment, StringComparison.Ordinal);
-        return segment >= 0 && key.IndexOf('/', segment + NetworkInterfacesSegment.Length) < 0;
     }
 
     private static string FallbackPrivateIp(string nicId, string? configName)

@@ -16,7 +16,7 @@ internal static class ClusterViews
     public static List<JsonNode> Nodes(LocalCloudState state, SimulatedClusterState cluster)
     {
         var groupSuffix = ArmResourcePath.Key($"/resourceGroups/{cluster.Key}/providers/Microsoft.Compute/virtualMachines/");
-        return [.. state.Resources
+        return [.. state.Resources.InGroup("microsoft.compute/virtualmachines")
             .Where(r => r.Key.Contains(groupSuffix, StringComparison.Ordinal)
                 && !r.Key[(r.Key.IndexOf(groupSuffix, StringComparison.Ordinal) + groupSuffix.Length)..].Contains('/')
                 && !r.Key.Contains("bootstrap", StringComparison.Ordinal))

@@ -7,7 +7,7 @@ namespace Aro.LocalCloud.Storage;
 internal sealed class LocalCloudState
 {
     /// <summary>ARM resources and resource groups keyed by their lower-cased id.</summary>
-    public TrackedDictionary<JsonObject> Resources { get; set; } = new();
+    public ArmResourceDictionary Resources { get; set; } = new();
 
     /// <summary>Blob containers keyed "account/container" (lower-cased), with their creation time.</summary>
     public TrackedDictionary<DateTimeOffset> Containers { get; set; } = new();

@@ -11,10 +11,22 @@ namespace Aro.LocalCloud.Storage;
 /// afterwards: the journal takes the entry as it stands when the write ends. Values reached only by
 /// enumerating must be looked up by key before they are changed (<see cref="Touch"/> does it explicitly).
 /// </summary>
-internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnlyDictionary<string, TValue>, IJournaledCollection
+internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnlyDictionary<string, TValue>, IJournaledCollection
 {
     private readonly Dictionary<string, TValue> _items = new(StringComparer.Ordinal);
+    private readonly Func<string, string?>? _groupOf;
+    private readonly Dictionary<string, HashSet<string>> _groups = new(StringComparer.Ordinal);
     private HashSet<string>? _touched;
+
+    public TrackedDictionary()
+    {
+    }
+
+    /// <param name="groupOf">
+    /// The group a key belongs to (null: none). The dictionary keeps the keys of each group, so <see cref="InGroup"/>
+    /// finds them without looking at every entry.
+    /// </param>
+    protected TrackedDictionary(Func<string, string?> groupOf) => _groupOf = groupOf;
 
     public int Count => _items.Count;
 
@@ -45,8 +57,18 @@ internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, I
         {
             Touch(key);
             _items[key] = value;
+            Index(key);
         }
     }
+
+    /// <summary>
+    /// The entries whose keys are in <paramref name="group"/>, as they are now (a copy: the caller may change the
+    /// dictionary meanwhile). Like enumerating, reading them marks nothing as changed.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, TValue>> InGroup(string group) =>
+        _groups.TryGetValue(group, out var keys)
+            ? [.. keys.Select(key => new KeyValuePair<string, TValue>(key, _items[key]))]
+            : [];
 
     /// <summary>Marks an entry as changed by the current write (no-op outside writes).</summary>
     public void Touch(string key) => _touched?.Add(key);
@@ -64,19 +86,32 @@ internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, I
     public bool TryAdd(string key, TValue value)
     {
         Touch(key);
-        return _items.TryAdd(key, value);
+        if (!_items.TryAdd(key, value))
+        {
+            return false;
+        }
+
+        Index(key);
+        return true;
     }
 
     public void Add(string key, TValue value)
     {
         Touch(key);
         _items.Add(key, value);
+        Index(key);
     }
 
     public bool Remove(string key)
     {
         Touch(key);
-        return _items.Remove(key);
+        if (!_items.Remove(key))
+        {
+            return false;
+        }
+
+        Unindex(key);
+        return true;
     }
 
     public void Clear()
@@ -87,6 +122,7 @@ internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, I
         }
 
         _items.Clear();
+        _groups.Clear();
     }
 
     public Dictionary<string, TValue>.Enumerator GetEnumerator() => _items.GetEnumerator();
@@ -105,7 +141,13 @@ internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, I
     bool ICollection<KeyValuePair<string, TValue>>.Remove(KeyValuePair<string, TValue> item)
     {
         Touch(item.Key);
-        return ((ICollection<KeyValuePair<string, TValue>>)_items).Remove(item);
+        if (!((ICollection<KeyValuePair<string, TValue>>)_items).Remove(item))
+        {
+            return false;
+        }
+
+        Unindex(item.Key);
+        return true;
     }
 
     void IJournaledCollection.BeginTracking() => _touched = new HashSet<string>(StringComparer.Ordinal);
@@ -134,10 +176,32 @@ internal sealed class TrackedDictionary<TValue> : IDictionary<string, TValue>, I
         if (value is { } present)
         {
             _items[key] = present.Deserialize<TValue>(options)!;
+            Index(key);
         }
-        else
+        else if (_items.Remove(key))
         {
-            _items.Remove(key);
+            Unindex(key);
+        }
+    }
+
+    private void Index(string key)
+    {
+        if (_groupOf?.Invoke(key) is { } group)
+        {
+            if (!_groups.TryGetValue(group, out var keys))
+            {
+                _groups[group] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            keys.Add(key);
+        }
+    }
+
+    private void Unindex(string key)
+    {
+        if (_groupOf?.Invoke(key) is { } group && _groups.TryGetValue(group, out var keys))
+        {
+            keys.Remove(key);
         }
     }
 }
