@@ -17,9 +17,7 @@ internal static class ClusterViews
     {
         var groupSuffix = ArmResourcePath.Key($"/resourceGroups/{cluster.Key}/providers/Microsoft.Compute/virtualMachines/");
         return [.. state.Resources.InGroup("microsoft.compute/virtualmachines")
-            .Where(r => r.Key.Contains(groupSuffix, StringComparison.Ordinal)
-                && !r.Key[(r.Key.IndexOf(groupSuffix, StringComparison.Ordinal) + groupSuffix.Length)..].Contains('/')
-                && !r.Key.Contains("bootstrap", StringComparison.Ordinal))
+            .Where(r => r.Key.Contains(groupSuffix, StringComparison.Ordinal) && !r.Key.Contains("bootstrap", StringComparison.Ordinal))
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => (JsonNode)Node(cluster, r.Value))];
     }

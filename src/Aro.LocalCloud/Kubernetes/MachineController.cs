@@ -207,7 +207,7 @@ internal sealed class MachineController
         // The machine-api's providerSpec carries no subscription (the credentials secret does), so the group is found by name.
         var suffix = ArmResourcePath.Key($"/resourcegroups/{name}");
         return state.Resources.InGroup(ArmResourceDictionary.ResourceGroups)
-            .Where(r => r.Key.EndsWith(suffix, StringComparison.Ordinal) && r.Key.Count(c => c == '/') == 4)
+            .Where(r => r.Key.EndsWith(suffix, StringComparison.Ordinal))
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Value)
             .FirstOrDefault();

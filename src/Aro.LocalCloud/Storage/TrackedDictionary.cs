@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Aro.LocalCloud.Storage;
@@ -56,8 +57,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
         set
         {
             Touch(key);
-            _items[key] = value;
-            Index(key);
+            Set(key, value);
         }
     }
 
@@ -175,12 +175,22 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
     {
         if (value is { } present)
         {
-            _items[key] = present.Deserialize<TValue>(options)!;
-            Index(key);
+            Set(key, present.Deserialize<TValue>(options)!);
         }
         else if (_items.Remove(key))
         {
             Unindex(key);
+        }
+    }
+
+    /// <summary>Stores the value; only a new key is grouped, so replacing an entry (most writes) costs no grouping.</summary>
+    private void Set(string key, TValue value)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out var existed);
+        slot = value;
+        if (!existed)
+        {
+            Index(key);
         }
     }
 
