@@ -5,6 +5,7 @@ using Aro.Frontend.Authentication;
 using Aro.LocalCloud;
 using Aro.Messaging;
 using Aro.Messaging.RabbitMq;
+using Aro.Messaging.ServiceBus;
 using Aro.Orchestration;
 using Aro.Persistence;
 
@@ -29,6 +30,7 @@ internal static class BoundOptionSections
         (BackendOptions.SectionName, typeof(BackendOptions)),
         (MessagingOptions.SectionName, typeof(MessagingOptions)),
         ($"{MessagingOptions.SectionName}:{RabbitMqOptions.SectionName}", typeof(RabbitMqOptions)),
+        (ServiceBusTransportOptions.SectionName, typeof(ServiceBusTransportOptions)),
     ];
 
     /// <summary>The section an options type binds to, by the type's name (as DataAnnotations failures name it).</summary>

@@ -13,6 +13,9 @@ public sealed class ConfigurationValueCheckTests
     [InlineData("Orchestration:MaxStepAttempts", "99999999999", "ARO_MAX_STEP_ATTEMPTS", "whole number")]
     [InlineData("Messaging:RabbitMq:UseTls", "yes", "ARO_RABBITMQ_TLS", "true or false")]
     [InlineData("Messaging:RabbitMq:Port", "5672x", "ARO_RABBITMQ_PORT", "whole number")]
+    [InlineData("Messaging:ServiceBus:SendBatchLimit", "abc", "ARO_SERVICEBUS_SEND_BATCH_LIMIT", "whole number")]
+    [InlineData("Messaging:ServiceBus:PrefetchCount", "16x", "ARO_SERVICEBUS_PREFETCH_COUNT", "whole number")]
+    [InlineData("Messaging:ServiceBus:CreateTopology", "yes", "ARO_SERVICEBUS_CREATE_TOPOLOGY", "true or false")]
     public void An_unusable_value_is_one_line_naming_its_variable(string key, string value, string variable, string why)
     {
         var (problemKey, problem) = Assert.Single(ConfigurationValueCheck.Problems(Configuration((key, value))));
