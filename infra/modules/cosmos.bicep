@@ -115,6 +115,23 @@ resource scheduledMessages 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
   }
 }
 
+// Which cluster holds which managed domain: the create PUT's domain check reads one partition of it, not every cluster.
+resource clusterDomains 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: database
+  name: 'ClusterDomains'
+  properties: {
+    resource: {
+      id: 'ClusterDomains'
+      partitionKey: {
+        paths: [
+          '/partitionKey'
+        ]
+        kind: 'Hash'
+      }
+    }
+  }
+}
+
 // Cosmos DB Built-in Data Contributor: documents only; creating containers stays with this template.
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions@2025-04-15' existing = {
   parent: account

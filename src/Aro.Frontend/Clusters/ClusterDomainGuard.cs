@@ -32,10 +32,9 @@ internal sealed class ClusterDomainGuard(IOpenShiftClusterStore clusters, IOptio
         }
 
         var key = OpenShiftClusterDocument.KeyFor(cluster.Id);
-        await foreach (var other in clusters.ListByDomainAsync(spellings, cancellationToken))
+        await foreach (var other in clusters.ListByDomainAsync(spellings, exceptId: key, cancellationToken))
         {
-            if (!string.Equals(other.Id, key, StringComparison.Ordinal)
-                && string.Equals(other.OpenShiftCluster.Location, cluster.Location, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(other.OpenShiftCluster.Location, cluster.Location, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

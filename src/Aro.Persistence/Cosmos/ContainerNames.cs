@@ -11,4 +11,7 @@ public static class ContainerNames
 
     /// <summary>The RabbitMQ scheduler's pending messages (step timeouts); not a reference RP collection.</summary>
     public const string ScheduledMessages = "ScheduledMessages";
+
+    /// <summary>Which cluster holds which domain (<see cref="CosmosClusterDomainIndex"/>); not a reference RP collection.</summary>
+    public const string ClusterDomains = "ClusterDomains";
 }

@@ -45,7 +45,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
     protected Container Container { get; }
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
+    public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _schema.EnsureAsync(cancellationToken);
 
     public Task<TDocument?> GetAsync(string partitionKey, string id, CancellationToken cancellationToken) =>
         GetAsync(partitionKey, id, openSecrets: true, cancellationToken);
@@ -101,7 +101,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return new DocumentVersion<TDocument>(document.Id, document.ETag!, document);
     }
 
-    public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
+    public virtual async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken);
         using var content = Serialize(document);
@@ -132,7 +132,7 @@ public class CosmosDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return document;
     }
 
-    public async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
+    public virtual async Task DeleteAsync(TDocument document, CancellationToken cancellationToken)
     {
         var etag = RequireETag(document);
         await _schema.EnsureAsync(cancellationToken);

@@ -9,6 +9,8 @@ namespace Aro.Persistence.Cosmos;
 public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, DocumentJsonSerializer serializer, CosmosAsyncOperationStore operations)
     : CosmosDocumentStore<OpenShiftClusterDocument>(database, serializer, ContainerNames.OpenShiftClusters), IOpenShiftClusterStore
 {
+    private readonly CosmosClusterDomainIndex _domains = new(database);
+
     public async Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken)
     {
         // Two containers, so no transaction: the operation first, so that what points at it never points at nothing.
@@ -65,17 +67,45 @@ public sealed class CosmosOpenShiftClusterStore(CosmosDatabase database, Documen
     }
 
     /// <summary>
-    /// A ReadFeed filtered here, for the same reasons as <see cref="ListUnsettledAsync"/>: once per cluster create, so
-    /// its cost is one sweep per create; a fleet too large for that wants an index partition keyed by domain.
+    /// The candidates the domain index gives (one single-partition query), each read by its key and believed only if
+    /// it still holds one of the domains: an index entry outlives a create that never got written.
     /// </summary>
-    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, string? exceptId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var document in ReadAllPartitionsWithoutSecretsAsync(cancellationToken))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var (partitionKey, key) in _domains.FindAsync(domains, cancellationToken))
         {
-            if (domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
+            if (string.Equals(key, exceptId, StringComparison.Ordinal) || !seen.Add(key))
             {
-                yield return new OpenShiftClusterWithoutSecrets(document);
+                continue;
+            }
+
+            if (await GetWithoutSecretsAsync(partitionKey, key, cancellationToken) is { } cluster
+                && domains.Contains(cluster.OpenShiftCluster.Properties.ClusterProfile.Domain))
+            {
+                yield return cluster;
             }
         }
+    }
+
+    /// <summary>The container, the domain index beside it, and the index of any cluster stored before the index was.</summary>
+    public override async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await base.EnsureCreatedAsync(cancellationToken);
+        await _domains.BackfillOnceAsync(ReadAllPartitionsWithoutSecretsAsync, cancellationToken);
+    }
+
+    /// <summary>The domain is indexed first, so that a cluster is never stored without its entry.</summary>
+    public override async Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        await _domains.AddAsync(document, cancellationToken);
+        return await base.CreateAsync(document, cancellationToken);
+    }
+
+    /// <summary>The entry goes once the cluster has: a delete that loses its race leaves both.</summary>
+    public override async Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        await base.DeleteAsync(document, cancellationToken);
+        await _domains.RemoveAsync(document, cancellationToken);
     }
 }

@@ -94,7 +94,7 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
         }
     }
 
-    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, string? exceptId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (domains.Count == 0)
         {
@@ -106,7 +106,7 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
         var parameters = lowered.Select((domain, i) => (DomainParameter(i), (object)domain)).ToList();
         await foreach (var document in FindAllPartitionsWithoutSecretsAsync(DomainCondition(lowered.Count), parameters, cancellationToken))
         {
-            if (domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
+            if (!string.Equals(document.Id, exceptId, StringComparison.Ordinal) && domains.Contains(document.OpenShiftCluster.Properties.ClusterProfile.Domain))
             {
                 yield return new OpenShiftClusterWithoutSecrets(document);
             }

@@ -41,12 +41,13 @@ public interface IOpenShiftClusterStore : IDocumentStore<OpenShiftClusterDocumen
     IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every cluster, across all subscriptions, whose clusterProfile.domain is in <paramref name="domains"/> (as the
-    /// set's comparer decides): who else holds a domain a new cluster asks for. A scan, like <see cref="ListUnsettledAsync"/>,
-    /// made on every create PUT, so the clusters come with their secrets left sealed (and empty): opening every stored
-    /// cluster's secrets made each create cost more the more clusters there were.
+    /// Every cluster but <paramref name="exceptId"/>, across all subscriptions, whose clusterProfile.domain is in
+    /// <paramref name="domains"/> (as the set's comparer decides): who else holds a domain a new cluster asks for.
+    /// Asked twice on every create PUT, so it reads by an index (SQLite: on the lower-cased domain; Cosmos DB: a
+    /// container of its own, <c>ClusterDomains</c>), never every cluster, and the clusters come with their secrets
+    /// left sealed (and empty).
     /// </summary>
-    IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken);
+    IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, string? exceptId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes <paramref name="cluster"/> (created when <paramref name="create"/>, else replaced on its ETag, failing as

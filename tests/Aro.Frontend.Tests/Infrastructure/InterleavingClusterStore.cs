@@ -77,6 +77,6 @@ public sealed class InterleavingClusterStore(IOpenShiftClusterStore inner) : IOp
 
     public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => inner.ListUnsettledAsync(cancellationToken);
 
-    public IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken) =>
-        inner.ListByDomainAsync(domains, cancellationToken);
+    public IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, string? exceptId, CancellationToken cancellationToken) =>
+        inner.ListByDomainAsync(domains, exceptId, cancellationToken);
 }

@@ -30,5 +30,5 @@ internal sealed class ExplodingClusterStore : IOpenShiftClusterStore
 
     public IAsyncEnumerable<OpenShiftClusterDocument> ListUnsettledAsync(CancellationToken cancellationToken) => throw Boom();
 
-    public IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, CancellationToken cancellationToken) => throw Boom();
+    public IAsyncEnumerable<OpenShiftClusterWithoutSecrets> ListByDomainAsync(IReadOnlySet<string> domains, string? exceptId, CancellationToken cancellationToken) => throw Boom();
 }

@@ -51,7 +51,7 @@ public sealed class CosmosPersistenceHostTests(CosmosTestServer server) : IDispo
         }
 
         Assert.Equal(
-            new[] { ContainerNames.AsyncOperations, ContainerNames.OpenShiftClusters, ContainerNames.ScheduledMessages, CosmosSagaRepository<TestSaga>.DefaultContainerName, ContainerNames.Subscriptions }.Order(StringComparer.Ordinal),
+            new[] { ContainerNames.AsyncOperations, ContainerNames.ClusterDomains, ContainerNames.OpenShiftClusters, ContainerNames.ScheduledMessages, CosmosSagaRepository<TestSaga>.DefaultContainerName, ContainerNames.Subscriptions }.Order(StringComparer.Ordinal),
             containers.Order(StringComparer.Ordinal));
     }
 

@@ -85,15 +85,37 @@ public abstract partial class DocumentStoreContractTests
         other.OpenShiftCluster.Properties.ClusterProfile.Domain = label + "x";
         await Clusters.CreateAsync(other, None);
 
-        var found = new List<OpenShiftClusterWithoutSecrets>();
-        await foreach (var cluster in Clusters.ListByDomainAsync(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { label, $"{label}.aro.localhost" }, None))
-        {
-            found.Add(cluster);
-        }
+        var found = await ListByDomainAsync(label, exceptId: null);
 
         Assert.Equal(new[] { bare.Id, qualified.Id }.Order(StringComparer.Ordinal), found.Select(c => c.Id).Order(StringComparer.Ordinal));
         // Asked on every create PUT: the secrets of the clusters it reads stay sealed.
         Assert.All(found, AssertNoSecrets);
+        Assert.Equal([qualified.Id], (await ListByDomainAsync(label, exceptId: bare.Id)).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task ListByDomain_no_longer_returns_a_deleted_cluster()
+    {
+        var label = "d" + Guid.NewGuid().ToString("N")[..12];
+        var cluster = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        cluster.OpenShiftCluster.Properties.ClusterProfile.Domain = label;
+        cluster = await Clusters.CreateAsync(cluster, None);
+        Assert.Single(await ListByDomainAsync(label, exceptId: null));
+
+        await Clusters.DeleteAsync(cluster, None);
+
+        Assert.Empty(await ListByDomainAsync(label, exceptId: null));
+    }
+
+    private async Task<List<OpenShiftClusterWithoutSecrets>> ListByDomainAsync(string label, string? exceptId)
+    {
+        var found = new List<OpenShiftClusterWithoutSecrets>();
+        await foreach (var cluster in Clusters.ListByDomainAsync(new HashSet<string>(StringComparer.OrdinalIgnoreCase) { label, $"{label}.aro.localhost" }, exceptId, None))
+        {
+            found.Add(cluster);
+        }
+
+        return found;
     }
 
     [Fact]
