@@ -258,7 +258,7 @@ internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector fau
                         return false;
                     }
 
-                    foreach (var child in state.Resources.Keys.Where(k => k.StartsWith(key + "/", StringComparison.Ordinal)).ToList())
+                    foreach (var child in state.Resources.KeysStartingWith(key + "/"))
                     {
                         state.Resources.Remove(child);
                     }
@@ -295,7 +295,7 @@ internal sealed class ArmRequestHandler(LocalCloudStore store, FaultInjector fau
 
         var key = ResourceGroupKey(subscription, resourceGroup);
         var items = store.Read(state => state.Resources.ContainsKey(key)
-            ? state.Resources.Where(r => r.Key.StartsWith(key + "/providers/", StringComparison.Ordinal)).Select(r => r.Value.DeepClone()).ToList()
+            ? state.Resources.EntriesStartingWith(key + "/providers/").Select(r => r.Value.DeepClone()).ToList()
             : null);
         if (items is null)
         {

@@ -117,6 +117,12 @@ internal static class ResourceDefaults
         }
     }
 
+    private static uint ToUInt32(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        return (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+    }
+
     /// <summary>The lowest free host of the subnet after the five addresses Azure reserves (network, gateway, two DNS, broadcast).</summary>
     private static string? AllocateFromSubnet(LocalCloudState state, string nicId, string? subnetId)
     {
@@ -147,18 +153,21 @@ internal static class ResourceDefaults
             .SelectMany(r => (r.Value["properties"]?["ipConfigurations"] as JsonArray)?.OfType<JsonObject>() ?? [])
             .Where(c => string.Equals(c["properties"]?["subnet"]?["id"]?.GetValue<string>(), subnetId, StringComparison.OrdinalIgnoreCase))
             .Select(c => c["properties"]?["privateIPAddress"]?.GetValue<string>())
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(address => address is not null && IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+                ? (uint?)ToUInt32(parsed)
+                : null)
+            .OfType<uint>()
+            .ToHashSet();
 
-        var bytes = network.BaseAddress.GetAddressBytes();
-        var start = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
-        var size = 1u << (32 - network.PrefixLength);
-        for (var offset = 4u; offset < size - 1; offset++)
+        // Compared as numbers, so that passing the thousand addresses a busy subnet holds builds no string for each.
+        var start = ToUInt32(network.BaseAddress);
+        var size = 1ul << (32 - network.PrefixLength);
+        for (var offset = 4ul; offset < size - 1; offset++)
         {
-            var candidate = new IPAddress(BitConverter.GetBytes(start + offset).Reverse().ToArray()).ToString();
+            var candidate = (uint)(start + offset);
             if (!used.Contains(candidate))
             {
-                return candidate;
+                return new IPAddress([(byte)(candidate >> 24), (byte)(candidate >> 16), (byte)(candidate >> 8), (byte)candidate]).ToString();
             }
         }
 

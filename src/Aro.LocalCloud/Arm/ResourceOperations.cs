@@ -148,9 +148,8 @@ internal sealed class ResourceOperations(LocalCloudStore store, FaultInjector fa
     }
 
     private static List<JsonNode> Children(LocalCloudState state, string prefix, int depth) =>
-        [.. state.Resources
-            .Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal) && r.Key[prefix.Length..].Count(c => c == '/') == depth - 1)
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
+        [.. state.Resources.EntriesStartingWith(prefix)
+            .Where(r => r.Key.AsSpan(prefix.Length).Count('/') == depth - 1)
             .Select(r => r.Value.DeepClone())];
 
     private async Task PutAsync(HttpContext context, ArmResourcePath path, bool patch)
@@ -294,7 +293,7 @@ internal sealed class ResourceOperations(LocalCloudStore store, FaultInjector fa
                 return false;
             }
 
-            foreach (var child in state.Resources.Keys.Where(k => k.StartsWith(key + "/", StringComparison.Ordinal)).ToList())
+            foreach (var child in state.Resources.KeysStartingWith(key + "/"))
             {
                 state.Resources.Remove(child);
             }

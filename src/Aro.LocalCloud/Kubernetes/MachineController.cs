@@ -254,7 +254,7 @@ internal sealed class MachineController
         {
             var key = ArmResourcePath.Key(providerId["azure://".Length..]);
             state.Resources.Remove(key);
-            foreach (var child in state.Resources.Keys.Where(k => k.StartsWith(key + "/", StringComparison.Ordinal)).ToList())
+            foreach (var child in state.Resources.KeysStartingWith(key + "/"))
             {
                 state.Resources.Remove(child);
             }

@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 namespace Aro.LocalCloud.Storage;
 
 /// <summary>
-/// The local cloud's ARM resources, keyed by lower-cased id, with their keys grouped by resource type, so that finding
-/// every NIC, VM or resource group does not read every resource: with thousands of resources those sweeps, made under
-/// the store's write lock on every create, were what the emulator spent its time on.
+/// The local cloud's ARM resources, keyed by lower-cased id, with their keys grouped by resource type and kept in
+/// order, so that finding every NIC, VM or resource group, or every resource under a resource group or a resource,
+/// does not read every key: with thousands of resources those sweeps, made under the store's write lock on every
+/// create and delete, were what the emulator spent its time on.
 /// </summary>
-internal sealed class ArmResourceDictionary() : TrackedDictionary<JsonObject>(TypeOfKey)
+internal sealed class ArmResourceDictionary() : TrackedDictionary<JsonObject>(TypeOfKey, keepKeysOrdered: true)
 {
     public const string ResourceGroups = "resourcegroups";
 

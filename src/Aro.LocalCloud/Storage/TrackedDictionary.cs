@@ -17,6 +17,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
     private readonly Dictionary<string, TValue> _items = new(StringComparer.Ordinal);
     private readonly Func<string, string?>? _groupOf;
     private readonly Dictionary<string, HashSet<string>> _groups = new(StringComparer.Ordinal);
+    private readonly SortedSet<string>? _ordered;
     private HashSet<string>? _touched;
 
     public TrackedDictionary()
@@ -27,7 +28,15 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
     /// The group a key belongs to (null: none). The dictionary keeps the keys of each group, so <see cref="InGroup"/>
     /// finds them without looking at every entry.
     /// </param>
-    protected TrackedDictionary(Func<string, string?> groupOf) => _groupOf = groupOf;
+    /// <param name="keepKeysOrdered">
+    /// Also keeps the keys in ordinal order, so <see cref="KeysStartingWith"/> finds the keys under a prefix (a resource's
+    /// children) without looking at every key.
+    /// </param>
+    protected TrackedDictionary(Func<string, string?> groupOf, bool keepKeysOrdered = false)
+    {
+        _groupOf = groupOf;
+        _ordered = keepKeysOrdered ? new SortedSet<string>(StringComparer.Ordinal) : null;
+    }
 
     public int Count => _items.Count;
 
@@ -69,6 +78,38 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
         _groups.TryGetValue(group, out var keys)
             ? [.. keys.Select(key => new KeyValuePair<string, TValue>(key, _items[key]))]
             : [];
+
+    /// <summary>
+    /// The keys that start with <paramref name="prefix"/>, in ordinal order (a copy). Like enumerating, reading them
+    /// marks nothing as changed. Without the ordered keys, a look at every key.
+    /// </summary>
+    public IReadOnlyList<string> KeysStartingWith(string prefix)
+    {
+        if (_ordered is null)
+        {
+            return [.. _items.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        }
+
+        if (prefix.Length == 0)
+        {
+            return [.. _ordered];
+        }
+
+        // Every key that starts with the prefix sorts at or after it and before the prefix with its last character
+        // moved one up (ordinal order compares UTF-16 code units).
+        var last = prefix[^1];
+        if (last == char.MaxValue)
+        {
+            return [.. _ordered.GetViewBetween(prefix, prefix + char.MaxValue).Where(key => key.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+
+        var upper = prefix[..^1] + (char)(last + 1);
+        return [.. _ordered.GetViewBetween(prefix, upper).Where(key => !string.Equals(key, upper, StringComparison.Ordinal))];
+    }
+
+    /// <summary>The entries whose keys start with <paramref name="prefix"/>, in ordinal order of their keys (a copy); marks nothing as changed.</summary>
+    public IReadOnlyList<KeyValuePair<string, TValue>> EntriesStartingWith(string prefix) =>
+        [.. KeysStartingWith(prefix).Select(key => new KeyValuePair<string, TValue>(key, _items[key]))];
 
     /// <summary>Marks an entry as changed by the current write (no-op outside writes).</summary>
     public void Touch(string key) => _touched?.Add(key);
@@ -123,6 +164,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
         _items.Clear();
         _groups.Clear();
+        _ordered?.Clear();
     }
 
     public Dictionary<string, TValue>.Enumerator GetEnumerator() => _items.GetEnumerator();
@@ -196,6 +238,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
     private void Index(string key)
     {
+        _ordered?.Add(key);
         if (_groupOf?.Invoke(key) is { } group)
         {
             if (!_groups.TryGetValue(group, out var keys))
@@ -209,6 +252,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
     private void Unindex(string key)
     {
+        _ordered?.Remove(key);
         if (_groupOf?.Invoke(key) is { } group && _groups.TryGetValue(group, out var keys))
         {
             keys.Remove(key);

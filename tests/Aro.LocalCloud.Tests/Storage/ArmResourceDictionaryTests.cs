@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aro.LocalCloud.Tests.Storage;
 
-/// <summary>The local cloud's resources grouped by type: the groups follow every way an entry comes and goes.</summary>
+/// <summary>The local cloud's resources grouped by type and kept in order: both follow every way an entry comes and goes.</summary>
 public sealed class ArmResourceDictionaryTests : IDisposable
 {
     private const string Group = "/subscriptions/s/resourcegroups/rg";
@@ -46,10 +46,44 @@ public sealed class ArmResourceDictionaryTests : IDisposable
 
         Assert.Equal([(Nic(1), "11"), (Nic(2), "2")], Entries(resources));
         Assert.Equal([Group], resources.InGroup(ArmResourceDictionary.ResourceGroups).Select(entry => entry.Key));
+        Assert.Equal([Nic(1), Nic(2)], resources.KeysStartingWith(Group + "/"));
+        Assert.Equal(["11", "2"], resources.EntriesStartingWith(Group + "/").Select(entry => entry.Value["version"]!.GetValue<string>()));
 
         resources.Clear();
         Assert.Empty(resources.InGroup(Nics));
         Assert.Empty(resources.InGroup(ArmResourceDictionary.ResourceGroups));
+        Assert.Empty(resources.KeysStartingWith(""));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/subscriptions/s/")]
+    [InlineData("/subscriptions/s/resourcegroups/rg/")]
+    [InlineData("/subscriptions/s/resourcegroups/rg")]
+    [InlineData("/subscriptions/s/resourcegroups/rg/providers/microsoft.network/networkinterfaces/nic-1")]
+    [InlineData("/subscriptions/s/resourcegroups/r\uffff")]
+    [InlineData("/subscriptions/t/")]
+    public void KeysStartingWith_finds_exactly_the_keys_a_look_at_every_key_finds(string escapedPrefix)
+    {
+        var prefix = System.Text.RegularExpressions.Regex.Unescape(escapedPrefix);
+        var resources = new ArmResourceDictionary();
+        string[] keys =
+        [
+            "/subscriptions/s", "/subscriptions/s/resourcegroups/rg", "/subscriptions/s/resourcegroups/rg2/x",
+            "/subscriptions/s/resourcegroups/rh", "/subscriptions/s/resourcegroups/r\uffff", "/subscriptions/s/resourcegroups/r\uffff/a",
+            "/subscriptions/s/resourcegroups/rg/providers/microsoft.network/networkinterfaces/nic-1",
+            "/subscriptions/s/resourcegroups/rg/providers/microsoft.network/networkinterfaces/nic-10",
+            "/subscriptions/s/resourcegroups/rg/providers/microsoft.network/networkinterfaces/nic-1/ipconfigurations/a",
+            "/subscriptions/t/resourcegroups/rg",
+        ];
+        foreach (var key in keys)
+        {
+            resources[System.Text.RegularExpressions.Regex.Unescape(key)] = new JsonObject();
+        }
+
+        var expected = resources.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, resources.KeysStartingWith(prefix));
     }
 
     [Fact]
@@ -75,6 +109,8 @@ public sealed class ArmResourceDictionaryTests : IDisposable
 
         using var reopened = new LocalCloudStore(options, NullLogger<LocalCloudStore>.Instance);
         Assert.Equal([(Nic(1), "1")], reopened.Read(replayed => Entries(replayed.Resources)));
+        Assert.Equal([Nic(1)], reopened.Read(replayed => replayed.Resources.KeysStartingWith(Group + "/")));
+        Assert.Equal([Nic(0), Nic(1)], loaded.Resources.KeysStartingWith(Group + "/"));
     }
 
     private static string Nic(int i) => $"{Group}/providers/microsoft.network/networkinterfaces/nic-{i}";
