@@ -33,6 +33,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         Faults = app.Services.GetRequiredService<FaultInjector>();
         Clusters = app.Services.GetRequiredService<SimulatedClusters>();
         Connections = app.Services.GetRequiredService<ConnectionCounter>();
+        Requests = app.Services.GetRequiredService<RequestCounter>();
         ServiceBus = app.Services.GetRequiredService<LocalServiceBus>();
     }
 
@@ -48,6 +49,9 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
     /// <summary>How many connections clients have opened to this server since it started.</summary>
     public ConnectionCounter Connections { get; }
+
+    /// <summary>How many requests clients have made to this server since it started, its admin API left out.</summary>
+    public RequestCounter Requests { get; }
     /// <summary>The Service Bus namespace served beside ARM (connection strings, entities, fault hooks).</summary>
     public LocalServiceBus ServiceBus { get; }
 
@@ -63,6 +67,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         ListenAddressProbe.ThrowIfInUse(url);
         var certificate = LocalCloudCertificate.LoadOrCreate(options.DataDirectory);
         var connections = new ConnectionCounter();
+        var requests = new RequestCounter();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -97,9 +102,15 @@ public sealed class LocalCloudServer : IAsyncDisposable
             }
         });
         builder.Services.AddSingleton(connections);
+        builder.Services.AddSingleton(requests);
         builder.Services.AddAroLocalCloud(o => Copy(options, o));
         builder.Services.AddRouting();
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            requests.OnRequest(context);
+            return next(context);
+        });
         app.MapAroLocalCloud();
         await app.StartAsync(cancellationToken);
 

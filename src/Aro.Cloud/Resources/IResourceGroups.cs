@@ -6,6 +6,12 @@ public interface IResourceGroups
     /// <summary>Creates the group in <paramref name="location"/> unless it exists (an existing group is left as it is).</summary>
     Task EnsureAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the group, or sets an existing one's location and tags to these (ARM's PUT): for a caller that has just
+    /// looked and found no group, so that it does not look again.
+    /// </summary>
+    Task CreateOrUpdateAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken);
+
     Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken);
 
     /// <summary>The group's location and tags, or null when it does not exist.</summary>

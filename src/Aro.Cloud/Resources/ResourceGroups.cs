@@ -9,11 +9,14 @@ public sealed class ResourceGroups(ArmClient client) : IResourceGroups
 {
     public async Task EnsureAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken)
     {
-        if (await ExistsAsync(resourceGroupId, cancellationToken))
+        if (!await ExistsAsync(resourceGroupId, cancellationToken))
         {
-            return;
+            await CreateOrUpdateAsync(resourceGroupId, location, tags, cancellationToken);
         }
+    }
 
+    public async Task CreateOrUpdateAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken)
+    {
         var id = new ResourceIdentifier(resourceGroupId);
         var data = new ResourceGroupData(new AzureLocation(location));
         foreach (var (key, value) in tags ?? new Dictionary<string, string>())

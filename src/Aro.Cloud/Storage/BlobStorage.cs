@@ -15,18 +15,30 @@ internal sealed class BlobStorage(ArmGenericResources resources, TokenCredential
     // A SAS starts a little in the past: the storage service's clock may be behind the RP's.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken)
+    public async Task UploadAsync(IReadOnlyList<BlobContent> blobs, string location, CancellationToken cancellationToken)
     {
-        var properties = new JsonObject
+        // Each account and container is ensured once: the Ignition step writes three configs into one container, and
+        // ensuring it for each cost two ARM reads and two container creates more per cluster.
+        foreach (var account in blobs.GroupBy(blob => AccountId(blob.Location).ToString(), StringComparer.OrdinalIgnoreCase))
         {
-            ["minimumTlsVersion"] = "TLS1_2",
-            ["allowBlobPublicAccess"] = false,
-            ["supportsHttpsTrafficOnly"] = true,
-        };
-        var account = await resources.EnsureAsync(AccountId(blob), location, properties, cancellationToken, sku: "Standard_LRS", kind: "StorageV2");
-        var endpoint = BlobEndpoint(account, blob);
-        await new BlobContainerClient(ContainerUri(endpoint, blob), credential, ClientOptions()).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await new BlobClient(BlobUri(endpoint, blob), credential, ClientOptions()).UploadAsync(content, overwrite: true, cancellationToken);
+            var first = account.First().Location;
+            var properties = new JsonObject
+            {
+                ["minimumTlsVersion"] = "TLS1_2",
+                ["allowBlobPublicAccess"] = false,
+                ["supportsHttpsTrafficOnly"] = true,
+            };
+            var stored = await resources.EnsureAsync(AccountId(first), location, properties, cancellationToken, sku: "Standard_LRS", kind: "StorageV2");
+            var endpoint = BlobEndpoint(stored, first);
+            foreach (var container in account.GroupBy(blob => blob.Location.Container, StringComparer.Ordinal))
+            {
+                await new BlobContainerClient(ContainerUri(endpoint, container.First().Location), credential, ClientOptions()).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                foreach (var blob in container)
+                {
+                    await new BlobClient(BlobUri(endpoint, blob.Location), credential, ClientOptions()).UploadAsync(blob.Content, overwrite: true, cancellationToken);
+                }
+            }
+        }
     }
 
     public async Task<BinaryData?> DownloadAsync(BlobLocation blob, CancellationToken cancellationToken)

@@ -3,8 +3,11 @@ namespace Aro.Cloud.Storage;
 /// <summary>Blobs in storage accounts the RP owns (a cluster's Ignition configs).</summary>
 public interface IBlobStorage
 {
-    /// <summary>Writes the blob, creating its storage account (in <paramref name="location"/>) and container first if needed; overwrites.</summary>
-    Task UploadAsync(BlobLocation blob, string location, BinaryData content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the blobs, creating their storage accounts (in <paramref name="location"/>) and containers first if needed,
+    /// each account and container once however many of its blobs are written; overwrites.
+    /// </summary>
+    Task UploadAsync(IReadOnlyList<BlobContent> blobs, string location, CancellationToken cancellationToken);
 
     /// <summary>The blob's content, or null when it, its container or its account does not exist.</summary>
     Task<BinaryData?> DownloadAsync(BlobLocation blob, CancellationToken cancellationToken);

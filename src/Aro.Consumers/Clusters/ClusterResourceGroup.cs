@@ -38,7 +38,8 @@ public sealed class ClusterResourceGroup(IResourceGroups resourceGroups)
             return IsOwnedBy(existing, clusterResourceId) ? null : AlreadyExists(groupId);
         }
 
-        await resourceGroups.EnsureAsync(groupId, location, new Dictionary<string, string> { [OwnerTag] = clusterResourceId }, cancellationToken);
+        // Looked for just above: another look before creating it would only be one more round trip per create.
+        await resourceGroups.CreateOrUpdateAsync(groupId, location, new Dictionary<string, string> { [OwnerTag] = clusterResourceId }, cancellationToken);
         return null;
     }
 

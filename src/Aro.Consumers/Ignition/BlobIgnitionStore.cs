@@ -13,14 +13,14 @@ namespace Aro.Consumers.Ignition;
 /// </summary>
 internal sealed class BlobIgnitionStore(ClusterResourceGroup clusterResourceGroup, IBlobStorage blobs) : IIgnitionStore
 {
-    public async Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
+    public async Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, IReadOnlyList<(string Role, byte[] Config)> configs, CancellationToken cancellationToken)
     {
         if (await clusterResourceGroup.EnsureAsync(clusterResourceGroupId, clusterResourceId, location, cancellationToken) is { } notOwned)
         {
             return notOwned;
         }
 
-        await blobs.UploadAsync(Location(clusterResourceGroupId, role), location, BinaryData.FromBytes(config), cancellationToken);
+        await blobs.UploadAsync([.. configs.Select(c => new BlobContent(Location(clusterResourceGroupId, c.Role), BinaryData.FromBytes(c.Config)))], location, cancellationToken);
         return null;
     }
 

@@ -26,12 +26,9 @@ internal sealed partial class IgnitionService(
 
         var resourceGroupId = cluster.Properties.ClusterProfile.ResourceGroupId;
         var infraId = cluster.Properties.InfraId!;
-        foreach (var (role, config) in IgnitionConfigs.For(cluster, domain.Fqdn))
+        if (await store.StoreAsync(cluster.Id, resourceGroupId, cluster.Location, infraId, IgnitionConfigs.For(cluster, domain.Fqdn), cancellationToken) is { } refused)
         {
-            if (await store.StoreAsync(cluster.Id, resourceGroupId, cluster.Location, infraId, role, config, cancellationToken) is { } refused)
-            {
-                return StepOutcome.Failed(refused);
-            }
+            return StepOutcome.Failed(refused);
         }
 
         LogStored(logger, infraId, resourceGroupId);

@@ -7,6 +7,7 @@ using Aro.LocalCloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.LocalCloud.Hosting;
 
@@ -78,7 +79,12 @@ internal static class AdminEndpoints
         });
         admin.MapGet("/resources", (LocalCloudStore store) =>
             Results.Json(store.Read(state => state.Resources.Values.Select(r => r["id"]?.GetValue<string>()).Order(StringComparer.Ordinal).ToList())));
-        admin.MapGet("/connections", (ConnectionCounter connections) => Results.Json(new { accepted = connections.Accepted }));
+        // The counters exist on the emulator's own server only; mounted into another host, its admin API has none.
+        admin.MapGet("/connections", (IServiceProvider services) => Results.Json(new
+        {
+            accepted = services.GetService<ConnectionCounter>()?.Accepted,
+            requests = services.GetService<RequestCounter>()?.Requests,
+        }));
         admin.MapGet("/servicebus", (LocalServiceBus serviceBus) => Results.Json(serviceBus.Describe()));
         admin.MapPost("/servicebus/drop-connections", (LocalServiceBus serviceBus) =>
             Results.Json(new { dropped = serviceBus.DropConnections() }));

@@ -28,6 +28,28 @@ public sealed class BlobStorageTests(LocalCloudFixture cloud) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task Blobs_written_together_ensure_their_account_and_container_once()
+    {
+        var blobs = cloud.Get<IBlobStorage>();
+        // Signs in first, so the counts below are the uploads' own requests.
+        await blobs.UploadAsync(await NewLocationAsync("together-warm-up", "bootstrap.ign"), "eastus", BinaryData.FromString(Content), CancellationToken.None);
+
+        var one = await NewLocationAsync("together-one", "bootstrap.ign");
+        var alone = await CountRequestsAsync(() => blobs.UploadAsync(one, "eastus", BinaryData.FromString(Content), CancellationToken.None));
+        var three = await NewLocationAsync("together-three", "bootstrap.ign");
+        string[] names = ["bootstrap.ign", "master.ign", "worker.ign"];
+        var together = await CountRequestsAsync(() =>
+            blobs.UploadAsync([.. names.Select(name => new BlobContent(three with { Name = name }, BinaryData.FromString(name)))], "eastus", CancellationToken.None));
+
+        // Two more blobs cost their two writes, and nothing else: no second look at the account or the container.
+        Assert.Equal(alone + 2, together);
+        foreach (var name in names)
+        {
+            Assert.Equal(name, (await blobs.DownloadAsync(three with { Name = name }, CancellationToken.None))?.ToString());
+        }
+    }
+
+    [Fact]
     public async Task A_read_url_reads_its_blob_without_credentials_and_nothing_else()
     {
         var (location, url) = await UploadWithReadUrlAsync("sas-read");
@@ -94,5 +116,19 @@ public sealed class BlobStorageTests(LocalCloudFixture cloud) : IClassFixture<Lo
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(code, response.Headers.GetValues("x-ms-error-code").Single());
         Assert.Contains($"<Code>{code}</Code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<BlobLocation> NewLocationAsync(string groupName, string name)
+    {
+        var group = $"/subscriptions/{LocalCloudFixture.SubscriptionId}/resourceGroups/{groupName}";
+        await cloud.Get<IResourceGroups>().EnsureAsync(group, "eastus", tags: null, CancellationToken.None);
+        return new BlobLocation(group, "cluster" + Guid.NewGuid().ToString("N")[..12], "ignition", name);
+    }
+
+    private async Task<long> CountRequestsAsync(Func<Task> action)
+    {
+        var before = cloud.Server.Requests.Requests;
+        await action();
+        return cloud.Server.Requests.Requests - before;
     }
 }

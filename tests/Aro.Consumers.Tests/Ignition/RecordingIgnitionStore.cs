@@ -11,9 +11,13 @@ internal sealed class RecordingIgnitionStore : IIgnitionStore
 
     public ConcurrentQueue<string> Deleted { get; } = new();
 
-    public Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, string role, byte[] config, CancellationToken cancellationToken)
+    public Task<CloudErrorBody?> StoreAsync(string clusterResourceId, string clusterResourceGroupId, string location, string infraId, IReadOnlyList<(string Role, byte[] Config)> configs, CancellationToken cancellationToken)
     {
-        Stored.Enqueue(new StoredConfig(clusterResourceGroupId, infraId, role, config));
+        foreach (var (role, config) in configs)
+        {
+            Stored.Enqueue(new StoredConfig(clusterResourceGroupId, infraId, role, config));
+        }
+
         return Task.FromResult<CloudErrorBody?>(null);
     }
 

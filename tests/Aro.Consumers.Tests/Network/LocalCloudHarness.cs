@@ -91,7 +91,7 @@ public sealed class LocalCloudHarness : IAsyncLifetime
     {
         var infraId = Aro.Api.Resources.InfraId.For(ValidCluster.ResourceId);
         await services.GetRequiredService<IIgnitionStore>().StoreAsync(
-            ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, infraId, IgnitionRoles.Bootstrap, config ?? """{"ignition":{"version":"3.2.0"}}"""u8.ToArray(), CancellationToken.None);
+            ValidCluster.ResourceId, ValidCluster.ClusterResourceGroupId, ValidCluster.Location, infraId, [(IgnitionRoles.Bootstrap, config ?? """{"ignition":{"version":"3.2.0"}}"""u8.ToArray())], CancellationToken.None);
     }
 
     /// <summary>A client of the simulated cluster's Kubernetes API, keyed by its cluster resource group name.</summary>

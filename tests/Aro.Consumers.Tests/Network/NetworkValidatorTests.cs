@@ -145,6 +145,9 @@ public sealed class NetworkValidatorTests
         public Task EnsureAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Validation creates nothing.");
 
+        public Task CreateOrUpdateAsync(string resourceGroupId, string location, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Validation creates nothing.");
+
         public Task<bool> ExistsAsync(string resourceGroupId, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<ResourceGroup?> GetAsync(string resourceGroupId, CancellationToken cancellationToken) => Task.FromResult<ResourceGroup?>(null);

@@ -1,12 +1,14 @@
+using Xunit.Abstractions;
+
 namespace Aro.Rp.Tests.EndToEnd;
 
 /// <summary>
-/// How many connections a create opens to the cloud, counted by the embedded local cloud's server: ARM and
-/// blobs share one pooled handler for the endpoint, and a cluster's Kubernetes API gets one client reused by
-/// every call, so a create's sequential steps reuse connections instead of opening one per call.
+/// How many connections a create opens to the cloud, and how many requests it makes, counted by the embedded local
+/// cloud's server: ARM and blobs share one pooled handler for the endpoint, and a cluster's Kubernetes API gets one
+/// client reused by every call, so a create's sequential steps reuse connections instead of opening one per call.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class CloudConnectionsEndToEndTests
+public sealed class CloudConnectionsEndToEndTests(ITestOutputHelper output)
 {
     /// <summary>
     /// One connection per endpoint: ARM (localhost), blobs (the storage account's path-style 127.0.0.1 address)
@@ -32,10 +34,39 @@ public sealed class CloudConnectionsEndToEndTests
         Assert.InRange(await AcceptedAsync(rp) - before, 3, MaximumConnectionsPerCreate);
     }
 
-    private static async Task<long> AcceptedAsync(AllInOneRp rp)
+    /// <summary>
+    /// Every request a create makes to the cloud (ARM, blobs, tokens, the cluster's Kubernetes API), counted, so that a
+    /// change that adds round trips to every create fails here (a count does not depend on the machine). Today's 62
+    /// (69 before the Ignition configs were written together and the cluster resource group created without a second
+    /// look) plus two: the DNS and Ignition steps run at once, and both may find the cluster resource group missing and
+    /// create it. Each step's reads of what it is about to ensure (the group's owner, GET before PUT) are most of it.
+    /// </summary>
+    private const int MaximumRequestsPerCreate = 62 + 2;
+
+    [Fact]
+    public async Task A_create_makes_no_more_cloud_requests_than_its_budget()
+    {
+        using var state = new RpState();
+        await using var rp = new AllInOneRp(state);
+        var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
+        await walkthrough.CreateVirtualNetworkAsync();
+        await walkthrough.RegisterSubscriptionAsync();
+        var before = await CountAsync(rp, "requests");
+
+        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+
+        Assert.Equal("Succeeded", create["status"]!.GetValue<string>());
+        var requests = await CountAsync(rp, "requests") - before;
+        output.WriteLine($"cloud requests for one create: {requests}");
+        Assert.InRange(requests, 1, MaximumRequestsPerCreate);
+    }
+
+    private static Task<long> AcceptedAsync(AllInOneRp rp) => CountAsync(rp, "accepted");
+
+    private static async Task<long> CountAsync(AllInOneRp rp, string counter)
     {
         using var response = await rp.LocalCloud.GetAsync("_localcloud/connections");
         response.EnsureSuccessStatusCode();
-        return (await Walkthrough.ReadJsonAsync(response))["accepted"]!.GetValue<long>();
+        return (await Walkthrough.ReadJsonAsync(response))[counter]!.GetValue<long>();
     }
 }
