@@ -106,18 +106,19 @@ public sealed class VirtualMachineProvisioner(
                 cancellationToken);
         }
 
-        for (var i = 0; i < ClusterResourceNames.MasterCount; i++)
+        if (await CheckOperationAsync() is { } supersessionBeforeMasters)
         {
-            if (await CheckOperationAsync() is { } supersession)
-            {
-                return StepOutcome.Of(supersession);
-            }
-
-            var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
-            await virtualMachines.EnsureAsync(
-                new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic, CustomData(IgnitionConfigs.Pointer(domain.Fqdn, IgnitionRoles.Master, rootCa))),
-                cancellationToken);
+            return StepOutcome.Of(supersessionBeforeMasters);
         }
+
+        // The control plane's machines are made together, as the installer's deployment makes them: a create waits for
+        // one VM's time instead of three, and the operation is looked at once for the three instead of once each.
+        var masterConfig = CustomData(IgnitionConfigs.Pointer(domain.Fqdn, IgnitionRoles.Master, rootCa));
+        await Task.WhenAll(Enumerable.Range(0, ClusterResourceNames.MasterCount).Select(async i =>
+        {
+            var nic = await networkInterfaces.EnsureAsync(group, names.MasterNic(i), location, masterProfile.SubnetId, loadBalancer.BackendAddressPoolId, cancellationToken);
+            await virtualMachines.EnsureAsync(new VirtualMachineSpec(group, names.MasterVm(i), location, masterProfile.VmSize, nic, masterConfig), cancellationToken);
+        }));
 
         if (await CheckOperationAsync() is { } supersessionBeforeWorkers)
         {

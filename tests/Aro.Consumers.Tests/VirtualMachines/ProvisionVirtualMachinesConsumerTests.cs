@@ -84,12 +84,18 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         Assert.False(await provider.GetRequiredService<IResourceGroups>().ExistsAsync(ValidCluster.ClusterResourceGroupId, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task A_delete_starting_mid_step_stops_the_provisioning_before_the_next_machine()
+    /// <summary>
+    /// The operation is looked at before the bootstrap machine, before the control plane (its three machines are made
+    /// together) and before the workers: a delete accepted meanwhile stops the step at the next of them.
+    /// </summary>
+    [Theory]
+    [InlineData("bootstrap", new[] { "bootstrap" }, new[] { "bootstrap-nic" })]
+    [InlineData("master-0", new[] { "bootstrap", "master-0", "master-1", "master-2" }, new[] { "bootstrap-nic", "master0-nic", "master1-nic", "master2-nic" })]
+    public async Task A_delete_starting_mid_step_stops_the_provisioning_at_the_next_look(string deleteAfter, string[] machines, string[] nics)
     {
         var clusters = new InMemoryClusters(ValidCluster.New());
         await using var provider = cloud.Start(clusters, services => services.AddSingleton<IVirtualMachines>(
-            p => new DeleteRequestedAfterFirstMaster(new Aro.Cloud.Compute.VirtualMachines(p.GetRequiredService<ArmClient>()), clusters)));
+            p => new DeleteRequestedAfter($"{InfraId}-{deleteAfter}", new Aro.Cloud.Compute.VirtualMachines(p.GetRequiredService<ArmClient>()), clusters)));
         await LocalCloudHarness.CreateVirtualNetworkAsync(provider);
         await LocalCloudHarness.StoreBootstrapConfigAsync(provider);
         var harness = await provider.StartTestHarness();
@@ -97,8 +103,8 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
         var published = await LocalCloudHarness.RunToEndAsync<ProvisionVirtualMachinesConsumer, ProvisionVirtualMachines>(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1"));
 
         Assert.Empty(published);
-        Assert.Equal([$"{InfraId}-bootstrap", $"{InfraId}-master-0"], await LocalCloudHarness.VirtualMachinesAsync(provider));
-        Assert.Equal([$"{InfraId}-bootstrap-nic", $"{InfraId}-master0-nic"], await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/networkInterfaces"));
+        Assert.Equal(machines.Select(name => $"{InfraId}-{name}"), await LocalCloudHarness.VirtualMachinesAsync(provider));
+        Assert.Equal(nics.Select(name => $"{InfraId}-{name}"), await cloud.ListAsync(ValidCluster.ClusterResourceGroupId, "Microsoft.Network/networkInterfaces"));
     }
 
     private static (string? ApiServerUrl, string? ApiServerIp, string? ConsoleUrl, string? IngressIp) Endpoints(InMemoryClusters clusters)
@@ -121,7 +127,9 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
 
         Assert.IsType<VirtualMachinesProvisioned>(await LocalCloudHarness.RunAsync(harness, new ProvisionVirtualMachines(Guid.NewGuid(), ValidCluster.ResourceId, "op-1")));
 
-        Assert.Equal([$"{InfraId}-bootstrap", .. Enumerable.Range(0, 3).Select(i => $"{InfraId}-master-{i}")], created.Select(c => c.Name));
+        // The bootstrap machine first; the three masters together, so in any order.
+        Assert.Equal($"{InfraId}-bootstrap", created[0].Name);
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => $"{InfraId}-master-{i}"), created.Skip(1).Select(c => c.Name).Order(StringComparer.Ordinal));
         foreach (var (name, customData, _, _, _) in created)
         {
             await IgnitionValidator.AssertValidAsync(Encoding.UTF8.GetBytes(customData), name);
@@ -194,7 +202,12 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
                 (read, content, write) = (get.StatusCode, await get.Content.ReadAsStringAsync(cancellationToken), put.StatusCode);
             }
 
-            created.Add((spec.Name, customData, read, content, write));
+            // The masters are made together: one at a time into the list.
+            lock (created)
+            {
+                created.Add((spec.Name, customData, read, content, write));
+            }
+
             return vm;
         }
 
@@ -205,13 +218,13 @@ public sealed class ProvisionVirtualMachinesConsumerTests(LocalCloudHarness clou
             inner.DeleteAsync(resourceGroupId, name, cancellationToken);
     }
 
-    /// <summary>The cloud's VMs, with the frontend accepting a delete of the cluster as soon as the first master exists.</summary>
-    private sealed class DeleteRequestedAfterFirstMaster(IVirtualMachines inner, InMemoryClusters clusters) : IVirtualMachines
+    /// <summary>The cloud's VMs, with the frontend accepting a delete of the cluster as soon as the named machine exists.</summary>
+    private sealed class DeleteRequestedAfter(string machine, IVirtualMachines inner, InMemoryClusters clusters) : IVirtualMachines
     {
         public async Task<VirtualMachineInfo> EnsureAsync(VirtualMachineSpec spec, CancellationToken cancellationToken)
         {
             var vm = await inner.EnsureAsync(spec, cancellationToken);
-            if (spec.Name == $"{InfraId}-master-0")
+            if (spec.Name == machine)
             {
                 clusters.StartOperation(ValidCluster.ResourceId, "op-delete");
             }
