@@ -8,7 +8,7 @@ namespace Aro.LocalCloud.Storage;
 /// does not read every key: with thousands of resources those sweeps, made under the store's write lock on every
 /// create and delete, were what the emulator spent its time on.
 /// </summary>
-internal sealed class ArmResourceDictionary() : TrackedDictionary<JsonObject>(TypeOfKey, keepKeysOrdered: true)
+internal sealed class ArmResourceDictionary() : TrackedDictionary<JsonObject>(TypeOfKey)
 {
     public const string ResourceGroups = "resourcegroups";
 

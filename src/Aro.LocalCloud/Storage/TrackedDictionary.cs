@@ -11,13 +11,15 @@ namespace Aro.LocalCloud.Storage;
 /// just those entries instead of rewriting the whole state. A value reached by key may be changed in place
 /// afterwards: the journal takes the entry as it stands when the write ends. Values reached only by
 /// enumerating must be looked up by key before they are changed (<see cref="Touch"/> does it explicitly).
+/// It also keeps its keys in ordinal order, so the keys under a prefix (a resource's children) are found
+/// without looking at every key (<see cref="KeysStartingWith"/>).
 /// </summary>
 internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnlyDictionary<string, TValue>, IJournaledCollection
 {
     private readonly Dictionary<string, TValue> _items = new(StringComparer.Ordinal);
     private readonly Func<string, string?>? _groupOf;
     private readonly Dictionary<string, HashSet<string>> _groups = new(StringComparer.Ordinal);
-    private readonly SortedSet<string>? _ordered;
+    private readonly SortedSet<string> _ordered = new(StringComparer.Ordinal);
     private HashSet<string>? _touched;
 
     public TrackedDictionary()
@@ -28,15 +30,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
     /// The group a key belongs to (null: none). The dictionary keeps the keys of each group, so <see cref="InGroup"/>
     /// finds them without looking at every entry.
     /// </param>
-    /// <param name="keepKeysOrdered">
-    /// Also keeps the keys in ordinal order, so <see cref="KeysStartingWith"/> finds the keys under a prefix (a resource's
-    /// children) without looking at every key.
-    /// </param>
-    protected TrackedDictionary(Func<string, string?> groupOf, bool keepKeysOrdered = false)
-    {
-        _groupOf = groupOf;
-        _ordered = keepKeysOrdered ? new SortedSet<string>(StringComparer.Ordinal) : null;
-    }
+    protected TrackedDictionary(Func<string, string?> groupOf) => _groupOf = groupOf;
 
     public int Count => _items.Count;
 
@@ -80,31 +74,18 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
             : [];
 
     /// <summary>
-    /// The keys that start with <paramref name="prefix"/>, in ordinal order (a copy). Like enumerating, reading them
-    /// marks nothing as changed. Without the ordered keys, a look at every key.
+    /// The keys that start with <paramref name="prefix"/>, in ordinal order (a copy), read from the ordered keys rather
+    /// than by looking at every key. Like enumerating, reading them marks nothing as changed.
     /// </summary>
     public IReadOnlyList<string> KeysStartingWith(string prefix)
     {
-        if (_ordered is null)
+        if (_ordered.Count == 0 || string.CompareOrdinal(prefix, _ordered.Max) > 0)
         {
-            return [.. _items.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+            return [];
         }
 
-        if (prefix.Length == 0)
-        {
-            return [.. _ordered];
-        }
-
-        // Every key that starts with the prefix sorts at or after it and before the prefix with its last character
-        // moved one up (ordinal order compares UTF-16 code units).
-        var last = prefix[^1];
-        if (last == char.MaxValue)
-        {
-            return [.. _ordered.GetViewBetween(prefix, prefix + char.MaxValue).Where(key => key.StartsWith(prefix, StringComparison.Ordinal))];
-        }
-
-        var upper = prefix[..^1] + (char)(last + 1);
-        return [.. _ordered.GetViewBetween(prefix, upper).Where(key => !string.Equals(key, upper, StringComparison.Ordinal))];
+        // In ordinal order the keys that start with the prefix come together, from the prefix on.
+        return [.. _ordered.GetViewBetween(prefix, _ordered.Max).TakeWhile(key => key.StartsWith(prefix, StringComparison.Ordinal))];
     }
 
     /// <summary>The entries whose keys start with <paramref name="prefix"/>, in ordinal order of their keys (a copy); marks nothing as changed.</summary>
@@ -164,7 +145,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
         _items.Clear();
         _groups.Clear();
-        _ordered?.Clear();
+        _ordered.Clear();
     }
 
     public Dictionary<string, TValue>.Enumerator GetEnumerator() => _items.GetEnumerator();
@@ -238,7 +219,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
     private void Index(string key)
     {
-        _ordered?.Add(key);
+        _ordered.Add(key);
         if (_groupOf?.Invoke(key) is { } group)
         {
             if (!_groups.TryGetValue(group, out var keys))
@@ -252,7 +233,7 @@ internal class TrackedDictionary<TValue> : IDictionary<string, TValue>, IReadOnl
 
     private void Unindex(string key)
     {
-        _ordered?.Remove(key);
+        _ordered.Remove(key);
         if (_groupOf?.Invoke(key) is { } group && _groups.TryGetValue(group, out var keys))
         {
             keys.Remove(key);

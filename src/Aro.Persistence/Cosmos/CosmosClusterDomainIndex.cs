@@ -1,7 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aro.Persistence.Documents;
@@ -160,5 +158,5 @@ internal sealed class CosmosClusterDomainIndex
     // One entry per cluster and domain: a create that lost to an existing cluster of the same key but another domain
     // leaves an entry of its own beside the existing cluster's, never in its place.
     private static string EntryId(string clusterKey, string loweredDomain) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clusterKey + "\n" + loweredDomain)));
+        CosmosDocumentStore<OpenShiftClusterDocument>.ItemId(clusterKey + "\n" + loweredDomain);
 }
