@@ -1,8 +1,10 @@
 using System.Net;
 using Aro.Api.Model;
+using Aro.Frontend.Authentication;
 using Aro.Persistence;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Stores;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -44,6 +46,18 @@ public sealed class FrontendServiceCollectionExtensionsTests : IAsyncLifetime
         _client.Dispose();
         await _app.DisposeAsync();
         _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task No_request_is_authenticated_by_a_default_scheme()
+    {
+        // The admin certificate scheme is the only one registered; it is asked for by name on /admin alone, so the
+        // host's authentication middleware must not run it (for nothing) on every ARM request.
+        var schemes = _app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        Assert.NotNull(await schemes.GetSchemeAsync(AdminCertificateAuthentication.Scheme));
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
+        Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
     }
 
     [Theory]

@@ -8,6 +8,9 @@ namespace Aro.Frontend.Authentication;
 
 public static class AuthenticationServiceCollectionExtensions
 {
+    /// <summary>ASP.NET Core's switch that keeps a single registered scheme from becoming every request's default.</summary>
+    internal const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     /// <summary>
     /// Registers who may call: ARM by its published client certificates (read and refreshed in the background,
     /// with a readiness check), operators by the admin certificate. The host decides whether the ARM check is on.
@@ -46,6 +49,10 @@ public static class AuthenticationServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<ArmCertificateHealthCheck>("arm-client-certificates");
 
         services.AddSingleton<AdminCertificateAuthority>();
+        // The admin scheme is asked for by name, on /admin only (ClientCertificateAuthorizationMiddleware). A lone scheme
+        // would otherwise become the default, and the authentication middleware the host adds would run the certificate
+        // handler on every request for nothing: a sixth of a GET's work (issue 16, the read path).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddCertificate(AdminCertificateAuthentication.Scheme, _ => { });
         services.AddSingleton<IConfigureOptions<CertificateAuthenticationOptions>, AdminCertificateAuthentication>();
         return services;

@@ -30,7 +30,11 @@ internal sealed partial class ArmRequest
         _api = api;
     }
 
+    private static readonly string ClusterTypeSegments =
+        $"/providers/{ResourceProvider.Namespace}/{ResourceProvider.OpenShiftClustersType}/".ToLowerInvariant();
+
     private readonly IOpenShiftClusterApi? _api;
+    private string? _clusterKey;
 
     /// <summary>Lower-cased subscription id ("" on routes without one).</summary>
     public string SubscriptionId { get; }
@@ -62,8 +66,12 @@ internal sealed partial class ArmRequest
         }
     }
 
-    /// <summary>The key clusters are stored under: the lower-cased resource id.</summary>
-    public string ClusterKey => ClusterResourceId.ToLowerInvariant();
+    /// <summary>
+    /// The key clusters are stored under: the lower-cased resource id. Made from the route values, already lower-cased
+    /// and checked (the namespace and type are the RP's own), once per request: a read asks for it on every request.
+    /// </summary>
+    public string ClusterKey => _clusterKey ??=
+        string.Concat("/subscriptions/", SubscriptionId, "/resourcegroups/", ResourceGroupName, ClusterTypeSegments, ResourceName);
 
     /// <summary>The stored-id prefix of every cluster in the addressed subscription or resource group.</summary>
     public string ListPrefix => ResourceGroupName.Length == 0

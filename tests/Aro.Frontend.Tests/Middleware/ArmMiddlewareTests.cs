@@ -19,6 +19,21 @@ public sealed class ArmMiddlewareTests(RpFactory factory) : IClassFixture<RpFact
         Assert.True(Guid.TryParse(error.Headers.GetValues("x-ms-request-id").Single(), out _));
     }
 
+    [Fact]
+    public async Task Request_ids_are_random_version_4_guids_never_repeated()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            var response = await _arm.GetAsync("/providers/Microsoft.RedHatOpenShift/operations?api-version=2020-04-30");
+            ids.Add(Guid.Parse(response.Headers.GetValues("x-ms-request-id").Single()));
+        }
+
+        Assert.All(ids, id => Assert.Equal(4, id.Version));
+        Assert.All(ids, id => Assert.Equal(0b10, id.Variant >> 2));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("false", false)]
