@@ -16,7 +16,7 @@ public sealed class SqliteOpenShiftClusterStore(SqliteDatabase database, Documen
     /// the index that is a lookup, where reading and parsing every stored cluster made each create cost more the more
     /// clusters there were (15 % of the process's CPU with a few hundred clusters).
     /// </summary>
-    private const string DomainExpression = "lower(json_extract(body, '$.openShiftCluster.properties.clusterProfile.domain'))";
+    internal const string DomainExpression = "lower(json_extract(body, '$.openShiftCluster.properties.clusterProfile.domain'))";
 
     public async Task<OpenShiftClusterDocument> WriteWithNewOperationAsync(OpenShiftClusterDocument cluster, bool create, AsyncOperationDocument operation, CancellationToken cancellationToken)
     {

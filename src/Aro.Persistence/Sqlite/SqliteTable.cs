@@ -13,9 +13,11 @@ internal sealed partial class SqliteTable
     private readonly SqliteDatabase _database;
     private readonly OneTimeInitialization _schema;
     private readonly string _createTableSql;
+    private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
 
     /// <param name="createTableSql">The idempotent CREATE TABLE statement, given the (validated) table name.</param>
-    public SqliteTable(SqliteDatabase database, string tableName, Func<string, string> createTableSql)
+    /// <param name="upgrade">Brings a table an earlier version made to the current shape, before the CREATE statement runs.</param>
+    public SqliteTable(SqliteDatabase database, string tableName, Func<string, string> createTableSql, Func<SqliteConnection, CancellationToken, Task>? upgrade = null)
     {
         // The table name is spliced into SQL text (it cannot be a parameter), so only plain identifiers pass.
         if (!TableNamePattern().IsMatch(tableName))
@@ -26,6 +28,7 @@ internal sealed partial class SqliteTable
         _database = database;
         Name = tableName;
         _createTableSql = createTableSql(tableName);
+        _upgrade = upgrade;
         _schema = new OneTimeInitialization(CreateAsync);
     }
 
@@ -67,6 +70,11 @@ internal sealed partial class SqliteTable
     private async Task CreateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        if (_upgrade is not null)
+        {
+            await _upgrade(connection, cancellationToken);
+        }
+
         await using var command = Command(connection, _createTableSql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

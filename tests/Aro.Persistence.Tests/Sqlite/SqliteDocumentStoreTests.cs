@@ -128,6 +128,48 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_an_earlier_version_made_without_row_ids_is_rebuilt_with_every_row_and_index()
+    {
+        var subscriptionId = TestDocuments.NewSubscriptionId();
+        var earlier = new SqliteStores(_directory.Path);
+        var kept = new List<OpenShiftClusterDocument>();
+        for (var i = 0; i < 3; i++)
+        {
+            var cluster = TestDocuments.Cluster(subscriptionId, "rg", $"c{i}");
+            cluster.OpenShiftCluster.Properties.ClusterProfile.Domain = $"rebuilt{i}";
+            kept.Add(await earlier.Clusters.CreateAsync(cluster, CancellationToken.None));
+        }
+
+        // The shape every version made until 2026-12-07: the whole row in the primary key's b-tree.
+        var table = earlier.Clusters.TableName;
+        await ExecuteAsync(earlier.Database, $"""
+            CREATE TABLE old_shape (partition_key TEXT NOT NULL, id TEXT NOT NULL, etag TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (partition_key, id)) WITHOUT ROWID;
+            INSERT INTO old_shape SELECT partition_key, id, etag, body FROM {table};
+            DROP TABLE {table};
+            ALTER TABLE old_shape RENAME TO {table};
+            CREATE INDEX {table}_domain ON {table} ({SqliteOpenShiftClusterStore.DomainExpression});
+            """);
+        Assert.Contains("WITHOUT ROWID", await SchemaOfAsync(earlier.Database, table), StringComparison.Ordinal);
+
+        var now = new SqliteStores(_directory.Path);
+        var page = await now.Clusters.QueryAsync(OpenShiftClusterDocument.PartitionKeyFor(subscriptionId), null, null, 10, CancellationToken.None);
+        var read = await now.Clusters.GetAsync(kept[1].PartitionKey, kept[1].Id, CancellationToken.None);
+        var holders = await now.Clusters.ListByDomainAsync(new HashSet<string> { kept[2].OpenShiftCluster.Properties.ClusterProfile.Domain }, null, CancellationToken.None).ToListAsync();
+
+        Assert.DoesNotContain("WITHOUT ROWID", await SchemaOfAsync(now.Database, table), StringComparison.Ordinal);
+        Assert.Equal(kept.Select(c => (c.Id, c.ETag)), page.Items.Select(c => (c.Id, c.ETag)));
+        Assert.Equal(TestDocuments.SecretsOf(kept[1]), TestDocuments.SecretsOf(read!));
+        Assert.Equal(kept[2].Id, Assert.Single(holders).Id);
+        Assert.Equal($"{table}_domain", await ScalarAsync(now.Database, $"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND name = '{table}_domain';"));
+        Assert.Null(await ScalarAsync(now.Database, $"SELECT name FROM sqlite_master WHERE name = '{table}_without_rowid';"));
+
+        // A write after the rebuild still holds its ETag.
+        read!.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded;
+        await now.Clusters.ReplaceAsync(read, CancellationToken.None);
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => now.Clusters.ReplaceAsync(kept[1], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_malformed_continuation_token_is_rejected()
     {
         var stores = new SqliteStores(_directory.Path);
@@ -185,6 +227,25 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         }
 
         return buffer.ToArray();
+    }
+
+    private static async Task<string> SchemaOfAsync(SqliteDatabase database, string table) =>
+        (string)(await ScalarAsync(database, $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}';"))!;
+
+    private static async Task<object?> ScalarAsync(SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(CancellationToken.None);
+    }
+
+    private static async Task ExecuteAsync(SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
