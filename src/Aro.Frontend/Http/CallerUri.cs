@@ -19,4 +19,16 @@ internal static class CallerUri
 
         return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}");
     }
+
+    /// <summary>The scheme and authority of <see cref="Of"/>, normalized as <see cref="Uri"/> writes them, e.g. https://management.azure.com.</summary>
+    public static string OriginOf(HttpRequest request)
+    {
+        var referer = request.Headers.Referer.ToString();
+        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri.GetLeftPart(UriPartial.Authority);
+        }
+
+        return new Uri($"{request.Scheme}://{request.Host}").GetLeftPart(UriPartial.Authority);
+    }
 }

@@ -10,13 +10,12 @@ namespace Aro.Frontend.Paging;
 /// </summary>
 internal static class NextLink
 {
-    public static string Build(HttpRequest request, string apiVersion, string skipToken)
-    {
-        var builder = new UriBuilder(CallerUri.Of(request))
-        {
-            Path = $"{request.PathBase}{request.Path}",
-            Query = $"api-version={Uri.EscapeDataString(apiVersion)}&{SkipTokenProtector.QueryParameter}={Uri.EscapeDataString(skipToken)}",
-        };
-        return builder.Uri.AbsoluteUri;
-    }
+    // Written as a string, not through UriBuilder and Uri: parsing the link back took a tenth of a list page's CPU.
+    public static string Build(HttpRequest request, string apiVersion, string skipToken) => string.Concat(
+        CallerUri.OriginOf(request),
+        request.PathBase.Add(request.Path).ToUriComponent(),
+        "?api-version=",
+        Uri.EscapeDataString(apiVersion),
+        "&" + SkipTokenProtector.QueryParameter + "=",
+        Uri.EscapeDataString(skipToken));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,10 @@ namespace Aro.Persistence.Secrets;
 public sealed class HmacPurposeMac(ISecretKeyRing keyRing) : IPurposeMac
 {
     public const int MacSizeInBytes = HMACSHA256.HashSizeInBytes;
+
+    // Each purpose's key is derived once per key-ring key and kept beside it (the ring keeps its keys in memory too):
+    // HKDF costs three HMACs, and a tag is made or checked on every list page that has another (issue 16).
+    private readonly ConcurrentDictionary<(string KeyId, string Purpose), byte[]> _derivedKeys = new();
 
     public PurposeMacTag Sign(string purpose, ReadOnlySpan<byte> data)
     {
@@ -25,18 +30,16 @@ public sealed class HmacPurposeMac(ISecretKeyRing keyRing) : IPurposeMac
             && CryptographicOperations.FixedTimeEquals(Compute(key, purpose, data), mac);
     }
 
-    private static byte[] Compute(SecretKey key, string purpose, ReadOnlySpan<byte> data)
+    private byte[] Compute(SecretKey key, string purpose, ReadOnlySpan<byte> data)
     {
         ArgumentException.ThrowIfNullOrEmpty(purpose);
-        Span<byte> derived = stackalloc byte[SecretKey.SizeInBytes];
-        try
+        if (!_derivedKeys.TryGetValue((key.Id, purpose), out var derived))
         {
+            derived = new byte[SecretKey.SizeInBytes];
             HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, derived, salt: [], info: Encoding.UTF8.GetBytes("aro-purpose-mac:" + purpose));
-            return HMACSHA256.HashData(derived, data);
+            derived = _derivedKeys.GetOrAdd((key.Id, purpose), derived);
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(derived);
-        }
+
+        return HMACSHA256.HashData(derived, data);
     }
 }
