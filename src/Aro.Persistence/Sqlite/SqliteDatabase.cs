@@ -7,7 +7,7 @@ namespace Aro.Persistence.Sqlite;
 /// so threads never share one; WAL lets readers run beside the single writer, and the busy timeout
 /// makes concurrent writers (threads or other processes) wait their turn instead of failing.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "aro.db";
 
@@ -29,7 +29,13 @@ public sealed class SqliteDatabase
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
         _initialization = new OneTimeInitialization(InitializeAsync);
+        PreparedReads = new SqlitePreparedReads(OpenConnectionAsync);
     }
+
+    /// <summary>Open connections with their prepared statements, for the reads made on every request.</summary>
+    internal SqlitePreparedReads PreparedReads { get; }
+
+    public void Dispose() => PreparedReads.Dispose();
 
     public string DataDirectory { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Aro.Persistence.Documents;
 using Aro.Persistence.Serialization;
@@ -71,14 +72,21 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
 
     private async Task<TDocument?> GetAsync(string partitionKey, string id, bool openSecrets, CancellationToken cancellationToken)
     {
-        await using var connection = await _table.OpenAsync(cancellationToken);
-        await using var command = SqliteTable.Command(
-            connection,
+        using var lease = await RentReadAsync(cancellationToken);
+        await using var reader = await lease.Command(
             $"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
             ("@partitionKey", partitionKey),
-            ("@id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Materialize(reader, openSecrets) : null;
+            ("@id", id)).ExecuteReaderAsync(cancellationToken);
+        var document = await reader.ReadAsync(cancellationToken) ? Materialize(reader, openSecrets) : null;
+        lease.Complete();
+        return document;
+    }
+
+    /// <summary>A pooled connection with its prepared statements (<see cref="SqlitePreparedReads"/>), the table existing.</summary>
+    private async Task<SqlitePreparedReads.Lease> RentReadAsync(CancellationToken cancellationToken)
+    {
+        await _table.EnsureCreatedAsync(cancellationToken);
+        return await Database.PreparedReads.RentAsync(cancellationToken);
     }
 
     /// <summary>
@@ -88,22 +96,22 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
     /// </summary>
     protected async Task<DocumentVersion<TDocument>?> GetVersionWithoutSecretsAsync(string partitionKey, string id, string? knownETag, CancellationToken cancellationToken)
     {
-        await using var connection = await _table.OpenAsync(cancellationToken);
-        await using var command = SqliteTable.Command(
-            connection,
+        using var lease = await RentReadAsync(cancellationToken);
+        await using var reader = await lease.Command(
             $"SELECT id, etag, CASE WHEN etag = @known THEN NULL ELSE body END FROM {TableName} WHERE partition_key = @partitionKey AND id = @id;",
             ("@partitionKey", partitionKey),
             ("@id", id),
-            ("@known", (object?)knownETag ?? DBNull.Value));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            ("@known", (object?)knownETag ?? DBNull.Value)).ExecuteReaderAsync(cancellationToken);
+        DocumentVersion<TDocument>? version = null;
+        if (await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            version = reader.IsDBNull(2)
+                ? new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), null)
+                : new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), Materialize(reader, openSecrets: false));
         }
 
-        return reader.IsDBNull(2)
-            ? new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), null)
-            : new DocumentVersion<TDocument>(reader.GetString(0), reader.GetString(1), Materialize(reader, openSecrets: false));
+        lease.Complete();
+        return version;
     }
 
     public async Task<TDocument> CreateAsync(TDocument document, CancellationToken cancellationToken) => await WriteAsync(PrepareCreate(document), document, cancellationToken);
@@ -145,10 +153,9 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         string partitionKey, string? idPrefix, string? continuationToken, int pageSize, Func<string, string, bool> isKnown, CancellationToken cancellationToken)
     {
         var (sql, parameters) = PageQuery("id, etag", partitionKey, idPrefix, continuationToken, pageSize);
-        await using var connection = await _table.OpenAsync(cancellationToken);
+        using var lease = await RentReadAsync(cancellationToken);
         var rows = new List<(string Id, string ETag)>(pageSize + 1);
-        await using (var command = SqliteTable.Command(connection, sql, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await lease.Command(sql, [.. parameters]).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -165,7 +172,8 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         }
 
         var unknown = rows.Where(row => !isKnown(row.Id, row.ETag)).Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
-        var read = unknown.Count == 0 ? [] : await ReadWithoutSecretsAsync(connection, partitionKey, unknown, cancellationToken);
+        var read = unknown.Count == 0 ? [] : await ReadWithoutSecretsAsync(lease, partitionKey, unknown, cancellationToken);
+        lease.Complete();
         var items = new List<DocumentVersion<TDocument>>(rows.Count);
         foreach (var (id, etag) in rows)
         {
@@ -182,13 +190,12 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
         return new DocumentPage<DocumentVersion<TDocument>>(items, next);
     }
 
-    private async Task<Dictionary<string, TDocument>> ReadWithoutSecretsAsync(SqliteConnection connection, string partitionKey, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, TDocument>> ReadWithoutSecretsAsync(SqlitePreparedReads.Lease lease, string partitionKey, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var names = ids.Select((_, index) => $"@id{index}").ToList();
         List<(string Name, object Value)> parameters = [("@partitionKey", partitionKey), .. names.Zip(ids, (name, id) => (name, (object)id))];
-        await using var command = SqliteTable.Command(
-            connection, $"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id IN ({string.Join(", ", names)});", parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await lease.Command(
+            $"SELECT id, etag, body FROM {TableName} WHERE partition_key = @partitionKey AND id IN ({string.Join(", ", names)});", [.. parameters]).ExecuteReaderAsync(cancellationToken);
         var documents = new Dictionary<string, TDocument>(ids.Count, StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -222,9 +229,10 @@ public class SqliteDocumentStore<TDocument> : IDocumentStore<TDocument>, IStoreS
             }
         }
 
-        // One row more than the page tells whether another page exists, so the last page carries no token.
-        sql.Append(" ORDER BY id LIMIT @limit;");
-        parameters.Add(("@limit", (long)pageSize + 1));
+        // One row more than the page tells whether another page exists, so the last page carries no token. The limit is
+        // written into the text, a number of ours: SQLite plans with a bound LIMIT's value, so binding one made every
+        // execution of the prepared statement parse and plan it again.
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY id LIMIT {(long)pageSize + 1};");
         return (sql.ToString(), parameters);
     }
 
