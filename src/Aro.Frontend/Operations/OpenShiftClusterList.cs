@@ -33,6 +33,7 @@ internal static class OpenShiftClusterList
         var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);
 
+        // Keyed by ETag, which names one version of one cluster, and is a quarter of an id's length to hash.
         var known = new Dictionary<string, ClusterJson>(StringComparer.Ordinal);
         var page = await clusters.QueryWithoutSecretsIfChangedAsync(
             OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, IsKnown, cancellationToken);
@@ -40,7 +41,7 @@ internal static class OpenShiftClusterList
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
-        var items = page.Items.Select(version => shown.JsonOf(request.Api, version, known.GetValueOrDefault(version.Id))).ToList();
+        var items = page.Items.Select(version => shown.JsonOf(request.Api, version, known.GetValueOrDefault(version.ETag))).ToList();
         var (json, length) = ArmList.Json(items, nextLink);
         return ArmJsonBytesResult.Rented(json, length);
 
@@ -52,7 +53,7 @@ internal static class OpenShiftClusterList
             }
 
             // Held from here on: the cache may let it go before the page is written.
-            known[id] = json;
+            known[etag] = json;
             return true;
         }
     }

@@ -12,6 +12,17 @@ internal static class IdPrefixRange
     /// <summary>The least string greater than every string starting with <paramref name="prefix"/>; null when none exists.</summary>
     public static string? UpperBound(string prefix)
     {
+        // Every list asks for one, and its prefix ends in '/': a last character outside the surrogates and short of the
+        // last code unit is incremented in place.
+        if (prefix.Length > 0 && prefix[^1] is var last && (last < '\uD7FF' || last is >= '\uE000' and < '\uFFFF'))
+        {
+            return string.Create(prefix.Length, prefix, static (span, source) =>
+            {
+                source.AsSpan().CopyTo(span);
+                span[^1]++;
+            });
+        }
+
         var runes = prefix.EnumerateRunes().ToList();
         while (runes.Count > 0 && runes[^1] == new Rune(0x10FFFF))
         {

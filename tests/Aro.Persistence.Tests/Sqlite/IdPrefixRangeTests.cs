@@ -8,7 +8,12 @@ public sealed class IdPrefixRangeTests
     [InlineData("/subscriptions/s/resourcegroups/rg/", "/subscriptions/s/resourcegroups/rg0")]
     [InlineData("a", "b")]
     [InlineData("a%", "a&")]
+    [InlineData("a\uD7FE", "a\uD7FF")]
     [InlineData("a\uD7FF", "a\uE000")]
+    [InlineData("a\uE000", "a\uE001")]
+    [InlineData("a\uFFFE", "a\uFFFF")]
+    [InlineData("a\uFFFF", "a\U00010000")]
+    [InlineData("a\U00010000", "a\U00010001")]
     [InlineData("a\U0010FFFF", "b")]
     [InlineData("ab\U0010FFFF\U0010FFFF", "ac")]
     public void The_upper_bound_is_the_prefix_with_its_last_code_point_incremented(string prefix, string expected)
