@@ -59,6 +59,15 @@ public class ReadPathBenchmarks
         _bareList = $"{FrontendOnKestrel.Address(_bare)}/list";
     }
 
+    /// <summary>The four URLs a load generator compares (read-throughput.sh): the RP's GET and list, the bare app's.</summary>
+    public IReadOnlyDictionary<string, string> Urls => new Dictionary<string, string>
+    {
+        ["rp-get"] = _rpGet,
+        ["rp-list"] = _rpList,
+        ["bare-get"] = _bareGet,
+        ["bare-list"] = _bareList,
+    };
+
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
