@@ -43,6 +43,10 @@ public sealed class CreateTests
             await lifecycle.CreateAsync("op-create");
 
             await lifecycle.AssertStateAsync(step(lifecycle.Machine));
+            // The state changes just before the same transition records its step (TransitionTo, then PublishStepAsync),
+            // and the in-memory repository shows each change as it happens: wait for the step as well.
+            var stepName = step(lifecycle.Machine).Name;
+            Assert.NotEmpty(await lifecycle.Saga.Match(saga => saga.CorrelationId == lifecycle.ClusterId && saga.Step == stepName));
             var instance = lifecycle.Saga.Sagas.Contains(lifecycle.ClusterId)!;
             Assert.Equal((step(lifecycle.Machine).Name, percentComplete, "op-create"), (instance.Step, instance.PercentComplete, instance.OperationId));
         }
