@@ -33,15 +33,14 @@ internal static class OpenShiftClusterList
         var skipToken = http.Query[SkipTokenProtector.QueryParameter].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Unprotect(scope, skipToken);
 
-        // Keyed by ETag, which names one version of one cluster, and is a quarter of an id's length to hash.
-        var known = new Dictionary<string, ClusterJson>(StringComparer.Ordinal);
+        var known = new Dictionary<KnownVersion, ClusterJson>();
         var page = await clusters.QueryWithoutSecretsIfChangedAsync(
             OpenShiftClusterDocument.PartitionKeyFor(request.SubscriptionId), scope, continuation, options.Value.ListPageSize, IsKnown, cancellationToken);
 
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
-        var items = page.Items.Select(version => shown.JsonOf(request.Api, version, known.GetValueOrDefault(version.ETag))).ToList();
+        var items = page.Items.Select(version => shown.JsonOf(request.Api, version, known.GetValueOrDefault(new KnownVersion(version.ETag, version.Id)))).ToList();
         var (json, length) = ArmList.Json(items, nextLink);
         return ArmJsonBytesResult.Rented(json, length);
 
@@ -53,8 +52,20 @@ internal static class OpenShiftClusterList
             }
 
             // Held from here on: the cache may let it go before the page is written.
-            known[etag] = json;
+            known[new KnownVersion(etag, id)] = json;
             return true;
         }
+    }
+
+    /// <summary>
+    /// A version of a cluster by its ETag and id. Hashed on the ETag alone, a quarter of an id's length (a list page
+    /// hashed each of its ids twice); the id is still compared, as no store promises ETags unique across documents.
+    /// </summary>
+    private readonly record struct KnownVersion(string ETag, string Id)
+    {
+        public bool Equals(KnownVersion other) =>
+            string.Equals(ETag, other.ETag, StringComparison.Ordinal) && string.Equals(Id, other.Id, StringComparison.Ordinal);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ETag);
     }
 }
