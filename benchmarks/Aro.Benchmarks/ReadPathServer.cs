@@ -23,7 +23,11 @@ internal static class ReadPathServer
             }
 
             await Console.Out.FlushAsync();
-            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Told to stop: clean up below.
         }
         finally
         {

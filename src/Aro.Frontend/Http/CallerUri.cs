@@ -9,26 +9,15 @@ namespace Aro.Frontend.Http;
 /// </summary>
 internal static class CallerUri
 {
-    public static Uri Of(HttpRequest request)
-    {
-        var referer = request.Headers.Referer.ToString();
-        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            return uri;
-        }
-
-        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}");
-    }
+    public static Uri Of(HttpRequest request) =>
+        FromReferer(request) ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}");
 
     /// <summary>The scheme and authority of <see cref="Of"/>, normalized as <see cref="Uri"/> writes them, e.g. https://management.azure.com.</summary>
-    public static string OriginOf(HttpRequest request)
-    {
-        var referer = request.Headers.Referer.ToString();
-        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            return uri.GetLeftPart(UriPartial.Authority);
-        }
+    public static string OriginOf(HttpRequest request) =>
+        (FromReferer(request) ?? new Uri($"{request.Scheme}://{request.Host}")).GetLeftPart(UriPartial.Authority);
 
-        return new Uri($"{request.Scheme}://{request.Host}").GetLeftPart(UriPartial.Authority);
-    }
+    private static Uri? FromReferer(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : null;
 }

@@ -40,7 +40,13 @@ internal sealed class SqlitePreparedReads(Func<CancellationToken, Task<SqliteCon
 
     private void Return(PreparedConnection connection)
     {
-        if (Volatile.Read(ref _disposed) || Interlocked.Increment(ref _idleCount) > MaximumIdle)
+        if (Volatile.Read(ref _disposed))
+        {
+            connection.Dispose();
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaximumIdle)
         {
             Interlocked.Decrement(ref _idleCount);
             connection.Dispose();
