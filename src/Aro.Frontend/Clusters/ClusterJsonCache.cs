@@ -14,7 +14,8 @@ namespace Aro.Frontend.Clusters;
 /// from. Every read still asks the store for the cluster's current ETag (which leaves an unchanged body unread) and
 /// answers the remembered bytes only when it matches, so no read ever shows a version the store no longer holds, each
 /// frontend process may keep its own, and a changed cluster costs one full read. What it saves is most of a read:
-/// loading the 21 KB document, turning it into the external model and writing that as JSON.
+/// loading the 21 KB document, turning it into the external model and writing that as JSON. Whole list pages are
+/// remembered the same way (<see cref="ClusterListPage"/>), checked against the versions the store lists.
 /// Bounded in bytes (<see cref="FrontendOptions.ClusterJsonCacheMegabytes"/>), least recently used first out.
 /// </summary>
 internal sealed class ClusterJsonCache : IDisposable
@@ -39,19 +40,34 @@ internal sealed class ClusterJsonCache : IDisposable
     /// <see cref="Find"/> returned before the store was read) when it is of the same ETag, else made from the
     /// document and remembered.
     /// </summary>
-    public byte[] JsonOf(IOpenShiftClusterApi api, DocumentVersion<OpenShiftClusterWithoutSecrets> version, ClusterJson? known)
+    public byte[] JsonOf(IOpenShiftClusterApi api, DocumentVersion<OpenShiftClusterWithoutSecrets> version, ClusterJson? known) =>
+        ClusterJsonOf(api, version, known).Json;
+
+    /// <summary><see cref="JsonOf"/>, with the ETag of the version it shows.</summary>
+    public ClusterJson ClusterJsonOf(IOpenShiftClusterApi api, DocumentVersion<OpenShiftClusterWithoutSecrets> version, ClusterJson? known)
     {
         if (known is not null && string.Equals(known.ETag, version.ETag, StringComparison.Ordinal))
         {
-            return known.Json;
+            return known;
         }
 
         var document = version.Document
             ?? throw new InvalidOperationException($"The store left out the document of '{version.Id}' although its ETag is not the one known.");
-        var json = Render(api, document);
-        _cache?.Set(new Key(api.ApiVersion, version.Id), new ClusterJson(version.ETag, json), new MemoryCacheEntryOptions { Size = json.Length + EntryOverheadBytes });
+        var json = new ClusterJson(version.ETag, Render(api, document));
+        _cache?.Set(new Key(api.ApiVersion, version.Id), json, new MemoryCacheEntryOptions { Size = json.Json.Length + EntryOverheadBytes });
         return json;
     }
+
+    /// <summary>The list page last answered for <paramref name="key"/>, if it is still remembered.</summary>
+    public ClusterListPage? FindPage(ClusterListPageKey key) =>
+        _cache is not null && _cache.TryGetValue(key, out ClusterListPage? page) ? page : null;
+
+    /// <summary>
+    /// Remembers <paramref name="page"/> as the answer for <paramref name="key"/>, in the same budget as the clusters'
+    /// JSON: a page of twenty found again costs one comparison, not twenty lookups and the page's assembly.
+    /// </summary>
+    public void RememberPage(ClusterListPageKey key, ClusterListPage page) =>
+        _cache?.Set(key, page, new MemoryCacheEntryOptions { Size = page.Size + EntryOverheadBytes });
 
     public void Dispose() => _cache?.Dispose();
 

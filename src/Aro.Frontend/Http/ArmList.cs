@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Aro.Frontend.Http;
@@ -6,12 +6,12 @@ namespace Aro.Frontend.Http;
 /// <summary>
 /// ARM's page of a list, the same in every api-version: <c>{"value":[...],"nextLink":"..."}</c>, nextLink left out on
 /// the last page; here put together from each item's JSON, made before (<see cref="Clusters.ClusterJsonCache"/>), into
-/// one buffer of the exact size, so that the page is answered with its length. What a Utf8JsonWriter would write.
+/// one array of the exact size, so that the page is answered with its length and can be kept as it is. What a
+/// Utf8JsonWriter would write.
 /// </summary>
 internal static class ArmList
 {
-    /// <summary>The page, in a buffer rented from <see cref="ArrayPool{T}.Shared"/>: its first <c>Length</c> bytes.</summary>
-    public static (byte[] Buffer, int Length) Json(IReadOnlyList<byte[]> items, string? nextLink)
+    public static byte[] Json(IReadOnlyList<byte[]> items, string? nextLink)
     {
         ReadOnlySpan<byte> start = "{\"value\":["u8;
         ReadOnlySpan<byte> startNextLink = "],\"nextLink\":\""u8;
@@ -21,7 +21,7 @@ internal static class ArmList
 
         var length = start.Length + Math.Max(0, items.Count - 1) + items.Sum(item => item.Length)
             + (nextLink is null ? end.Length : startNextLink.Length + link.Length + endNextLink.Length);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        var buffer = GC.AllocateUninitializedArray<byte>(length);
         var written = Append(buffer, 0, start);
         for (var i = 0; i < items.Count; i++)
         {
@@ -36,7 +36,8 @@ internal static class ArmList
         written = nextLink is null
             ? Append(buffer, written, end)
             : Append(buffer, Append(buffer, Append(buffer, written, startNextLink), link), endNextLink);
-        return (buffer, written);
+        Debug.Assert(written == length, "The page's length was counted as it is written.");
+        return buffer;
     }
 
     private static int Append(byte[] buffer, int at, ReadOnlySpan<byte> bytes)

@@ -21,6 +21,9 @@ internal sealed class SkipTokenProtector(IPurposeMac mac)
     private const byte Version = 1;
     private const int MaxTokenLength = 4096;
 
+    /// <summary>The id of the key <see cref="Protect"/> signs with now: a token made before under another is made anew.</summary>
+    public string CurrentKeyId => mac.CurrentKeyId;
+
     public string Protect(string scope, string continuation)
     {
         var tag = mac.Sign(Purpose, SignedData(scope, continuation));

@@ -16,6 +16,8 @@ public sealed class HmacPurposeMac(ISecretKeyRing keyRing) : IPurposeMac
     // HKDF costs three HMACs, and a tag is made or checked on every list page that has another (issue 16).
     private readonly ConcurrentDictionary<(string KeyId, string Purpose), byte[]> _derivedKeys = new();
 
+    public string CurrentKeyId => keyRing.CurrentKey.Id;
+
     public PurposeMacTag Sign(string purpose, ReadOnlySpan<byte> data)
     {
         var key = keyRing.CurrentKey;

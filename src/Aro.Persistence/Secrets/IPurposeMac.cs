@@ -7,6 +7,9 @@ namespace Aro.Persistence.Secrets;
 /// </summary>
 public interface IPurposeMac
 {
+    /// <summary>The id of the key <see cref="Sign"/> tags with now.</summary>
+    string CurrentKeyId { get; }
+
     /// <summary>Tags <paramref name="data"/> with the ring's current key; the tag names that key.</summary>
     PurposeMacTag Sign(string purpose, ReadOnlySpan<byte> data);
 

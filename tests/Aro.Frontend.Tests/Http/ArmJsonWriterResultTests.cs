@@ -60,8 +60,7 @@ public sealed class ArmJsonWriterResultTests
         })
         {
             var (_, treeList, _) = await ExecuteAsync(ArmResults.Json(api.WriteList(clusters, nextLink)));
-            var (json, length) = ArmList.Json(items, nextLink);
-            var (list, listLength) = await ExecuteWithLengthAsync(ArmJsonBytesResult.Rented(json, length));
+            var (list, listLength) = await ExecuteWithLengthAsync(new ArmJsonBytesResult(ArmList.Json(items, nextLink)));
 
             Assert.Equal(Encoding.UTF8.GetString(treeList), Encoding.UTF8.GetString(list));
             Assert.Equal(list.Length, listLength);

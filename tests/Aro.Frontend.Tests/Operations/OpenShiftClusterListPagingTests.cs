@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Aro.Frontend.Tests.Infrastructure;
+using Aro.Persistence.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aro.Frontend.Tests.Operations;
@@ -213,6 +215,54 @@ public sealed class OpenShiftClusterListPagingTests : IDisposable
         await response.AssertCloudErrorAsync(HttpStatusCode.BadRequest, "InvalidParameter", "The provided $skipToken is malformed or invalid.", "$skipToken");
     }
 
+    [Fact]
+    public async Task A_page_answered_again_carries_each_callers_own_nextLink_and_none_once_it_is_the_last()
+    {
+        await CreateAsync("c1", "c2", "c3", "c4");
+        var path = ArmTestClient.WithApiVersion(GroupListPath());
+
+        var fromArm = await GetPageWithRefererAsync(path, "https://management.azure.com");
+        var fromElsewhere = await GetPageWithRefererAsync(path, "https://rp.example:8443");
+        var direct = await GetPageAsync(path);
+        await DeleteAsync([], "c4");
+        var last = await GetPageAsync(path);
+
+        Assert.StartsWith("https://management.azure.com/subscriptions/", (string?)fromArm["nextLink"]);
+        Assert.StartsWith("https://rp.example:8443/subscriptions/", (string?)fromElsewhere["nextLink"]);
+        Assert.StartsWith("http://localhost/subscriptions/", (string?)direct["nextLink"]);
+        Assert.All(new[] { fromArm, fromElsewhere, direct, last }, page => Assert.Equal(["c1", "c2", "c3"], Names(page)));
+        Assert.False(last.AsObject().ContainsKey("nextLink"));
+    }
+
+    [Fact]
+    public async Task A_page_answered_again_after_the_key_ring_turned_signs_its_nextLink_with_the_new_key_and_both_links_go_on()
+    {
+        var ring = new TurningKeyRing();
+        using var factory = new RpFactory(services =>
+        {
+            services.Configure<FrontendOptions>(options => options.ListPageSize = PageSize);
+            services.AddSingleton<ISecretKeyRing>(ring);
+        });
+        var arm = new ArmTestClient(factory.CreateArmClient());
+        await arm.RegisterSubscriptionAsync();
+        foreach (var name in new[] { "c1", "c2", "c3", "c4" })
+        {
+            await (await arm.PutClusterAsync(name)).AssertStatusAsync(HttpStatusCode.Created);
+        }
+
+        var path = ArmTestClient.WithApiVersion($"/subscriptions/{arm.SubscriptionId}/providers/Microsoft.RedHatOpenShift/openShiftClusters");
+        var before = await (await arm.GetAsync(path)).AssertStatusAsync(HttpStatusCode.OK);
+        ring.Turn();
+        var after = await (await arm.GetAsync(path)).AssertStatusAsync(HttpStatusCode.OK);
+
+        Assert.NotEqual(SkipTokenOf(before), SkipTokenOf(after));
+        foreach (var page in new[] { before, after })
+        {
+            var next = await (await arm.GetAsync(new Uri((string)page["nextLink"]!).PathAndQuery)).AssertStatusAsync(HttpStatusCode.OK);
+            Assert.Equal(["c4"], Names(next));
+        }
+    }
+
     private async Task CreateAsync(params string[] names)
     {
         if (!_registered)
@@ -243,6 +293,13 @@ public sealed class OpenShiftClusterListPagingTests : IDisposable
         return await response.AssertStatusAsync(HttpStatusCode.OK);
     }
 
+    private async Task<JsonNode> GetPageWithRefererAsync(string path, string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Referrer = new Uri(origin + path);
+        return await (await _arm.Http.SendAsync(request)).AssertStatusAsync(HttpStatusCode.OK);
+    }
+
     private async Task<List<JsonNode>> ReadAllPagesAsync(string path)
     {
         var pages = new List<JsonNode>();
@@ -258,6 +315,20 @@ public sealed class OpenShiftClusterListPagingTests : IDisposable
     }
 
     private static IEnumerable<string> Names(JsonNode page) => page["value"]!.AsArray().Select(c => (string)c!["name"]!);
+
+    /// <summary>A key ring whose current key can be turned to a new one, the old one kept, as a rotation does.</summary>
+    private sealed class TurningKeyRing : ISecretKeyRing
+    {
+        private readonly List<SecretKey> _keys = [NewKey("first")];
+
+        public SecretKey CurrentKey => _keys[^1];
+
+        public SecretKey? FindKey(string keyId) => _keys.Find(key => key.Id == keyId);
+
+        public void Turn() => _keys.Add(NewKey("second"));
+
+        private static SecretKey NewKey(string id) => new(id, RandomNumberGenerator.GetBytes(SecretKey.SizeInBytes));
+    }
 
     private static string SkipTokenOf(JsonNode page)
     {

@@ -78,6 +78,27 @@ public sealed class ShownClusterReuseTests(RpFactory factory) : IClassFixture<Rp
         ResponseAssertions.AssertNoSecrets(second);
     }
 
+    [Fact]
+    public async Task A_list_page_whose_clusters_are_all_unchanged_is_answered_byte_for_byte_as_it_was_shown()
+    {
+        await _arm.RegisterSubscriptionAsync();
+        foreach (var name in new[] { "one", "two" })
+        {
+            await (await _arm.PutClusterAsync(name)).AssertStatusAsync(HttpStatusCode.Created);
+        }
+
+        var list = ArmTestClient.WithApiVersion($"/subscriptions/{_arm.SubscriptionId}/resourceGroups/{_arm.ResourceGroup}/providers/Microsoft.RedHatOpenShift/openShiftClusters");
+        var first = await (await _arm.GetAsync(list)).Content.ReadAsByteArrayAsync();
+        await RewriteOwnerBehindTheRpsBackAsync("one", "behind-the-back");
+        await RewriteOwnerBehindTheRpsBackAsync("two", "behind-the-back");
+        var again = await (await _arm.GetAsync(list)).Content.ReadAsByteArrayAsync();
+        await factory.UpdateClusterAsync(_arm.SubscriptionId, _arm.ClusterPath("two"), document => document.OpenShiftCluster.Tags!["team"] = "written");
+        var afterWrite = await (await _arm.GetAsync(list)).AssertStatusAsync(HttpStatusCode.OK);
+
+        Assert.Equal(first, again);
+        Assert.Equal(["platform", "written"], afterWrite["value"]!.AsArray().Select(c => (string?)c!["tags"]!["team"]));
+    }
+
     private Task RewriteOwnerBehindTheRpsBackAsync(string name, string owner) =>
         factory.RewriteStoredClusterAsync(_arm.SubscriptionId, _arm.ClusterPath(name), body =>
         {
