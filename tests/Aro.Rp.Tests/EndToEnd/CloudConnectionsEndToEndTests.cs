@@ -35,26 +35,39 @@ public sealed class CloudConnectionsEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task A_create_makes_no_more_cloud_requests_than_its_budget()
     {
-        var requests = await CountDuringOneCreateAsync("requests");
+        // Two creates, one after the other, and the lower count: a create whose step is retried (a write that lost a
+        // race, a redelivery on a loaded machine) repeats that step's requests, once; a change that adds round trips
+        // adds them to every create.
+        var requests = await CountDuringCreatesAsync("requests", "first", "second");
 
-        output.WriteLine($"cloud requests for one create: {requests}");
-        Assert.InRange(requests, 1, MaximumRequestsPerCreate);
+        output.WriteLine($"cloud requests for each create: {string.Join(", ", requests)}");
+        Assert.InRange(requests.Min(), 1, MaximumRequestsPerCreate);
     }
 
     /// <summary>How much the local cloud's <paramref name="counter"/> grew while one cluster was created, from its PUT until Succeeded.</summary>
-    private static async Task<long> CountDuringOneCreateAsync(string counter)
+    private static async Task<long> CountDuringOneCreateAsync(string counter) => (await CountDuringCreatesAsync(counter, "mycluster"))[0];
+
+    /// <summary>How much the local cloud's <paramref name="counter"/> grew during each create, one cluster after the other in one RP.</summary>
+    private static async Task<long[]> CountDuringCreatesAsync(string counter, params string[] clusters)
     {
         using var state = new RpState();
         await using var rp = new AllInOneRp(state);
-        var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud);
-        await walkthrough.CreateVirtualNetworkAsync();
-        await walkthrough.RegisterSubscriptionAsync();
-        var before = await CountAsync(rp, counter);
+        var subscriptionId = Guid.NewGuid().ToString();
+        var counts = new List<long>();
+        foreach (var cluster in clusters)
+        {
+            var walkthrough = new Walkthrough(rp.CreateClient(), rp.LocalCloud) { SubscriptionId = subscriptionId, Cluster = cluster };
+            await walkthrough.CreateVirtualNetworkAsync();
+            await walkthrough.RegisterSubscriptionAsync();
+            var before = await CountAsync(rp, counter);
 
-        var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
+            var create = await walkthrough.WaitForOperationAsync(await walkthrough.CreateClusterAsync());
 
-        Assert.Equal("Succeeded", create["status"]!.GetValue<string>());
-        return await CountAsync(rp, counter) - before;
+            Assert.Equal("Succeeded", create["status"]!.GetValue<string>());
+            counts.Add(await CountAsync(rp, counter) - before);
+        }
+
+        return [.. counts];
     }
 
     private static async Task<long> CountAsync(AllInOneRp rp, string counter)
