@@ -46,7 +46,8 @@ internal static class OpenShiftClusterList
             return new ArmJsonBytesResult(shownPage.Json);
         }
 
-        var signingKeyId = skipTokens.CurrentKeyId;
+        // The key is read before the token is signed: a ring turning in between can only make the page be made again.
+        var signingKeyId = page.ContinuationToken is null ? null : skipTokens.CurrentKeyId;
         var nextLink = page.ContinuationToken is null
             ? null
             : NextLink.Build(http, request.ApiVersion, skipTokens.Protect(scope, page.ContinuationToken));
