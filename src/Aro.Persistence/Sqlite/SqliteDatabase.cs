@@ -16,9 +16,17 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly OneTimeInitialization _initialization;
+    private readonly TimeSpan _busyTimeout;
 
     public SqliteDatabase(string dataDirectory)
+        : this(dataDirectory, BusyTimeout)
     {
+    }
+
+    /// <param name="busyTimeout">How long a statement waits for another writer's lock (tests shorten it).</param>
+    internal SqliteDatabase(string dataDirectory, TimeSpan busyTimeout)
+    {
+        _busyTimeout = busyTimeout;
         DataDirectory = Path.GetFullPath(dataDirectory);
         FilePath = Path.Combine(DataDirectory, FileName);
         _connectionString = new SqliteConnectionStringBuilder
@@ -26,7 +34,7 @@ public sealed class SqliteDatabase : IDisposable
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         _initialization = new OneTimeInitialization(InitializeAsync);
         PreparedReads = new SqlitePreparedReads(OpenConnectionAsync);
@@ -53,14 +61,9 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // busy_timeout belongs to the connection, not the file, so every open sets it: through the C API, which
-            // costs nothing, where a PRAGMA statement was parsed and run on every request (issue 16, the read path).
-            var result = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)BusyTimeout.TotalMilliseconds);
-            if (result != SQLitePCL.raw.SQLITE_OK)
-            {
-                throw new SqliteException($"Setting the busy timeout failed ({result}).", result);
-            }
-
+            // How a connection waits for a lock belongs to the connection, not the file, so every open sets it: through
+            // the C API, which costs nothing, where a PRAGMA statement was parsed and run on every request (issue 16).
+            SqliteBusyWait.Install(connection, _busyTimeout);
             return connection;
         }
         catch
