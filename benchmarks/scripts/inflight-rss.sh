@@ -9,6 +9,10 @@
 # ARO_RSS_SEPARATE_CLOUD=1 runs the local cloud as a process of its own (`aro-rp local-cloud`) and the RP against it
 # (ARO_CLOUD_ENDPOINT), as a real RP runs against Azure: the RSS columns are then the RP's alone, and the local cloud's
 # own RSS is the last column.
+# ARO_RSS_SPLIT=1 runs the RP as it is deployed on Azure (ADR 0004): `aro-rp frontend` and `aro-rp backend` as two
+# processes over RabbitMQ (a private node, .ci/rabbitmq.sh) and a shared SQLite store, the local cloud a third; each
+# process's RSS gets a column of its own, and the backend's CPU time is reported once the creates settled.
+# ARO_RSS_BACKEND_ENV, with ARO_RSS_SPLIT, is environment for the backend alone (e.g. "DOTNET_TieredPGO=0").
 set -euo pipefail
 . "$(dirname "$0")/rp-process.sh"
 rp_dir=$(aro_rp_dir "${1:-}")
@@ -31,10 +35,16 @@ while hi + 1 < len(maps) and maps[hi + 1][3] and maps[hi][1] == maps[hi + 1][0]:
 print(sum(m[2] for m in maps[lo:hi + 1]) // 1024)
 PY
 }
-separate=${ARO_RSS_SEPARATE_CLOUD:-}
+split=${ARO_RSS_SPLIT:-}
+separate=${ARO_RSS_SEPARATE_CLOUD:-$split}
 cloud_pid=""
+backend_pid=""
 row() {
-  if [[ -n "$separate" ]]; then
+  if [[ -n "$split" ]]; then
+    local f b
+    f=$(rss_mb "$pid"); b=$(rss_mb "$backend_pid")
+    printf '| %s | %s | %s (%s) | %s | %s | %s |\n' "$1" "$f" "$b" "$(gc_range_mb "$backend_pid")" "$((f + b))" "$2" "$(rss_mb "$cloud_pid")"
+  elif [[ -n "$separate" ]]; then
     printf '| %s | %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2" "$(rss_mb "$cloud_pid")"
   else
     printf '| %s | %s | %s | %s |\n' "$1" "$(rss_mb "$pid")" "$(gc_range_mb "$pid")" "$2"
@@ -42,7 +52,13 @@ row() {
 }
 
 port=$(free_port); cloud=$(free_port); data=$(mktemp -d)
-trap 'kill $pid $cloud_pid 2>/dev/null || true; wait $pid $cloud_pid 2>/dev/null || true; rm -rf "$data"' EXIT
+stop_all() {
+  # shellcheck disable=SC2086 # the ids of the processes that were started, unquoted so that empty ones go
+  stop_processes $pid $backend_pid $cloud_pid
+  [[ -z "$split" ]] || aro_rabbitmq_stop
+  rm -rf "$data"
+}
+trap stop_all EXIT
 if [[ -n "$separate" ]]; then
   ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
     "$rp_dir/aro-rp" local-cloud >"$data/cloud.log" 2>&1 &
@@ -51,14 +67,31 @@ if [[ -n "$separate" ]]; then
   for _ in $(seq 1 120); do curl -ks -o /dev/null "https://localhost:$cloud/" && break; sleep 0.5; done
   export ARO_CLOUD_ENDPOINT="https://localhost:$cloud/"
 fi
-ARO_LISTEN_URL="https://localhost:$port" ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" \
-  Serilog__MinimumLevel__Default=Error "$rp_dir/aro-rp" >"$data/out.log" 2>&1 &
+if [[ -n "$split" ]]; then
+  . "$(dirname "$0")/../../.ci/rabbitmq.sh"
+  aro_rabbitmq_start >/dev/null
+  export ARO_TRANSPORT=rabbitmq ARO_RABBITMQ_HOST=$ARO_TEST_RABBITMQ_HOST ARO_RABBITMQ_PORT=$ARO_TEST_RABBITMQ_PORT \
+    ARO_RABBITMQ_USERNAME=$ARO_TEST_RABBITMQ_USERNAME ARO_RABBITMQ_PASSWORD=$ARO_TEST_RABBITMQ_PASSWORD ARO_STORE=sqlite
+  backend_port=$(free_port)
+  ARO_LISTEN_URL="https://localhost:$backend_port" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
+    env ${ARO_RSS_BACKEND_ENV:-} "$rp_dir/aro-rp" backend >"$data/backend.log" 2>&1 &
+  backend_pid=$!
+  for _ in $(seq 1 120); do curl -ksf "https://localhost:$backend_port/healthz/ready" >/dev/null && break; sleep 0.5; done
+  ARO_LISTEN_URL="https://localhost:$port" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
+    "$rp_dir/aro-rp" frontend >"$data/out.log" 2>&1 &
+else
+  ARO_LISTEN_URL="https://localhost:$port" ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" \
+    Serilog__MinimumLevel__Default=Error "$rp_dir/aro-rp" >"$data/out.log" 2>&1 &
+fi
 pid=$!
 for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
 sleep 10
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [[ -n "$separate" ]]; then
+if [[ -n "$split" ]]; then
+  echo "| state | frontend RSS (MB) | backend RSS (MB) (GC range resident) | frontend + backend (MB) | note | local cloud RSS (MB) |"
+  echo "| --- | ---: | ---: | ---: | --- | ---: |"
+elif [[ -n "$separate" ]]; then
   echo "| state | RP RSS (MB) | RP GC range resident (MB) | note | local cloud RSS (MB) |"
   echo "| --- | ---: | ---: | --- | ---: |"
 else
@@ -126,21 +159,31 @@ print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 PY
 }
 
-peak=0
-for _ in $(seq 1 10); do sleep 3; now=$(rss_mb "$pid"); (( now > peak )) && peak=$now; done
-row "in flight, 30 s later" "$(states); highest RSS sampled $peak MB"
+# The highest RSS sampled of the RP (the frontend when split) and of the backend when split.
+peak=0; backend_peak=0
+sample() {
+  local now
+  now=$(rss_mb "$pid"); (( now > peak )) && peak=$now
+  if [[ -n "$split" ]]; then now=$(rss_mb "$backend_pid"); (( now > backend_peak )) && backend_peak=$now; fi
+  return 0
+}
+peaks() { if [[ -n "$split" ]]; then echo "highest RSS sampled: frontend $peak MB, backend $backend_peak MB"; else echo "highest RSS sampled $peak MB"; fi; }
+# cpu_seconds PID: the user and system CPU time the process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+for _ in $(seq 1 10); do sleep 3; sample; done
+row "in flight, 30 s later" "$(states); $(peaks)"
 
 curl -ksf -X PUT "https://localhost:$cloud/_localcloud/latency" -H 'Content-Type: application/json' \
   -d '{"operationType": "Microsoft.Compute/virtualMachines/write", "milliseconds": 0}' >/dev/null
 started=$SECONDS
 while true; do
   sleep 5
-  now=$(rss_mb "$pid"); (( now > peak )) && peak=$now
+  sample
   s=$(states)
   [[ "$s" != *Creating* ]] && break
   (( SECONDS - started > 1800 )) && { echo "not settled in 30 minutes: $s"; break; }
 done
-row "all settled" "$s after $((SECONDS - started)) s; highest RSS sampled $peak MB, VmHWM $(hwm_mb "$pid") MB"
+row "all settled" "$s after $((SECONDS - started)) s; $(peaks), VmHWM $(hwm_mb "$pid") MB${backend_pid:+ and $(hwm_mb "$backend_pid") MB, backend CPU $(cpu_seconds "$backend_pid") s}"
 sleep "$settled_wait"
 row "settled, $settled_wait s later" ""
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,3 +14,18 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 rss_mb() { echo $(( $(rss_kb "$1") / 1024 )); }
 hwm_mb() { echo $(( $(hwm_kb "$1") / 1024 )); }
+# stop_processes PID...: asks them to stop, then kills what is still running 15 s later (an RP with a backlog of
+# creates may take long to drain its consumers), and reaps them.
+stop_processes() {
+  (( $# > 0 )) || return 0
+  kill "$@" 2>/dev/null || true
+  local _ p alive
+  for _ in $(seq 1 30); do
+    alive=
+    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [[ -n "$alive" ]] || break
+    sleep 0.5
+  done
+  kill -9 "$@" 2>/dev/null || true
+  wait "$@" 2>/dev/null || true
+}
