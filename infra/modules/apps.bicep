@@ -185,6 +185,9 @@ resource backend 'Microsoft.App/containerApps@2025-01-01' = {
           env: concat(sharedSettings, backendSettings, [
             { name: 'AZURE_CLIENT_ID', value: backendIdentity.clientId }
             { name: 'ARO_LISTEN_URL', value: 'http://0.0.0.0:8080' }
+            // Each method compiled once, optimized: about 30 MB less code with many creates in flight, at no measured
+            // CPU cost; the frontend keeps tiered compilation for its read path (docs/adr/0007).
+            { name: 'DOTNET_TieredCompilation', value: '0' }
           ])
           resources: {
             cpu: json('1.0')

@@ -14,9 +14,23 @@ public sealed class AppSettingsTests
     [Fact]
     public void Every_variable_the_apps_set_is_one_the_rp_reads()
     {
-        var known = AroEnvironmentVariables.Names.Concat(AzureSdkVariables).ToHashSet(StringComparer.Ordinal);
+        var known = AroEnvironmentVariables.Names.Concat(AzureSdkVariables).Concat(RoleRuntimeSettings.Backend.Keys).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(SettingNames(), name => Assert.Contains(name, known));
+    }
+
+    [Fact]
+    public void The_backend_alone_gets_its_runtime_settings()
+    {
+        var backend = Containers().Single(container => (string?)container["args"]![0] == "backend");
+        var frontend = Containers().Single(container => (string?)container["args"]![0] == "frontend");
+
+        Assert.All(RoleRuntimeSettings.Backend, setting =>
+        {
+            Assert.Contains($"createObject('name', '{setting.Key}', 'value', '{setting.Value}')", (string)backend["env"]!, StringComparison.Ordinal);
+            Assert.DoesNotContain(setting.Key, EnvironmentNames(frontend));
+        });
+        Assert.All(RoleRuntimeSettings.Backend.Keys, name => Assert.DoesNotContain(name, LiteralSettings().Keys));
     }
 
     [Fact]
@@ -48,7 +62,7 @@ public sealed class AppSettingsTests
     /// <summary>A container's env: a literal list, or concat(parameters, [entries]) whose entries' names are in the expression.</summary>
     private static IEnumerable<string> EnvironmentNames(JsonObject container) => container["env"] is JsonArray literal
         ? literal.Select(variable => (string)variable!["name"]!)
-        : Regex.Matches((string)container["env"]!, @"createObject\('name', '([A-Z_]+)'").Select(match => match.Groups[1].Value);
+        : Regex.Matches((string)container["env"]!, @"createObject\('name', '([A-Za-z_]+)'").Select(match => match.Groups[1].Value);
 
     private static IEnumerable<JsonObject> Containers() => CompiledTemplate.Main.OfType("Microsoft.App/containerApps")
         .SelectMany(app => app.Json["properties"]!["template"]!["containers"]!.AsArray().Select(container => container!.AsObject()));

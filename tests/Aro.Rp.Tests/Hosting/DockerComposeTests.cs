@@ -28,7 +28,7 @@ public sealed class DockerComposeTests
     [Fact]
     public void Every_RP_variable_it_sets_is_one_the_RP_reads()
     {
-        var known = AroEnvironmentVariables.Names.ToHashSet(StringComparer.Ordinal);
+        var known = AroEnvironmentVariables.Names.Concat(RoleRuntimeSettings.Backend.Keys).ToHashSet(StringComparer.Ordinal);
         // The shared block the RP services merge in (<<: *rp-environment), and each service's own.
         var environments = Services()
             .Where(s => s.Value.Children.ContainsKey(new YamlScalarNode("environment")))
@@ -44,6 +44,28 @@ public sealed class DockerComposeTests
         foreach (var name in Services().Keys)
         {
             Assert.All(CommandsOf(Services(), name).Take(1), command => Assert.True(name is "rabbitmq" or "cosmos" || Commands.Contains(command), $"{name} runs '{command}', not an aro-rp command."));
+        }
+    }
+
+    [Fact]
+    public void Every_backend_gets_the_backends_runtime_settings_and_the_frontend_none()
+    {
+        var services = Services();
+        foreach (var (name, _) in services.Where(s => CommandsOf(services, s.Key) is ["backend"] or ["frontend"]))
+        {
+            var environment = Environment(services, name);
+            var backend = CommandsOf(services, name) is ["backend"];
+            Assert.All(RoleRuntimeSettings.Backend, setting =>
+            {
+                if (backend)
+                {
+                    Assert.Equal(setting.Value, environment.GetValueOrDefault(setting.Key));
+                }
+                else
+                {
+                    Assert.DoesNotContain(setting.Key, environment.Keys);
+                }
+            });
         }
     }
 
