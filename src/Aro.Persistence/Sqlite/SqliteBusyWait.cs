@@ -88,8 +88,17 @@ internal static unsafe partial class SqliteBusyWait
             return 0;
         }
 
-        Thread.Sleep(StepMilliseconds(attempt));
-        return 1;
+        try
+        {
+            Thread.Sleep(StepMilliseconds(attempt));
+            return 1;
+        }
+        catch (ThreadInterruptedException)
+        {
+            // No exception may leave a callback from native code (it would end the process): the statement gives up
+            // with SQLITE_BUSY instead, as at the timeout.
+            return 0;
+        }
     }
 
     [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_busy_handler")]
