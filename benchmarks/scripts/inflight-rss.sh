@@ -104,28 +104,17 @@ row "idle, just started" ""
 curl -ksf -X PUT "https://localhost:$cloud/_localcloud/latency" -H 'Content-Type: application/json' \
   -d '{"operationType": "Microsoft.Compute/virtualMachines/write", "milliseconds": 60000}' >/dev/null
 
-python3 - "$port" "$cloud" "$creates" <<'PY' >"$data/driver.log"
-import http.client, json, ssl, sys, threading, uuid
+PYTHONPATH="$(dirname "$0")" python3 - "$port" "$cloud" "$creates" <<'PY' >"$data/driver.log"
+import sys, uuid
 from concurrent.futures import ThreadPoolExecutor
+from rp_driver import put, put_network, put_resource_group, register_subscription
 port, cloud, creates = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-tls = ssl._create_unverified_context()
-local = threading.local()
-def put(which, path, body):
-    conns = local.__dict__.setdefault("conns", {})
-    conn = conns.get(which) or conns.setdefault(which, http.client.HTTPSConnection("localhost", which, context=tls))
-    conn.request("PUT", path, json.dumps(body), {"Content-Type": "application/json"})
-    response = conn.getresponse(); text = response.read()
-    if response.status >= 300: raise RuntimeError(f"PUT {path}: {response.status} {text[:300]!r}")
-sub = str(uuid.uuid4())
-put(port, f"/subscriptions/{sub}?api-version=2.0", {"state": "Registered", "properties": {"tenantId": sub}})
+sub = register_subscription(port)
 def create(i):
     name = f"inflight-{i}"
     rg = f"/subscriptions/{sub}/resourceGroups/{name}-vnet"
-    put(cloud, f"{rg}?api-version=2021-04-01", {"location": "eastus"})
-    put(cloud, f"{rg}/providers/Microsoft.Network/virtualNetworks/{name}-vnet?api-version=2023-09-01", {"location": "eastus", "properties": {
-        "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
-        "subnets": [{"name": "master", "properties": {"addressPrefix": "10.0.0.0/23"}}, {"name": "worker", "properties": {"addressPrefix": "10.0.2.0/23"}}]}})
-    subnet = f"{rg}/providers/Microsoft.Network/virtualNetworks/{name}-vnet/subnets"
+    put_resource_group(cloud, rg)
+    subnet = put_network(cloud, rg, f"{name}-vnet")
     put(port, f"/subscriptions/{sub}/resourceGroups/{name}/providers/Microsoft.RedHatOpenShift/openShiftClusters/{name}?api-version=2020-04-30", {
         "location": "eastus",
         "properties": {
@@ -144,20 +133,7 @@ sub=$(tail -1 "$data/driver.log")
 row "$creates create PUTs accepted" "all in flight"
 
 # States of every cluster of the subscription, following nextLink.
-states() {
-  python3 - "$port" "$sub" <<'PY'
-import collections, json, ssl, sys, urllib.request
-port, sub = sys.argv[1], sys.argv[2]
-tls = ssl._create_unverified_context()
-url = f"https://localhost:{port}/subscriptions/{sub}/providers/Microsoft.RedHatOpenShift/openShiftClusters?api-version=2020-04-30"
-counts = collections.Counter()
-while url:
-    page = json.load(urllib.request.urlopen(url, context=tls))
-    counts.update(c["properties"]["provisioningState"] for c in page["value"])
-    url = page.get("nextLink")
-print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
-PY
-}
+states() { python3 "$(dirname "$0")/rp_driver.py" states "$port" "$sub"; }
 
 # The highest RSS sampled of the RP (the frontend when split) and of the backend when split.
 peak=0; backend_peak=0

@@ -56,31 +56,9 @@ pids+=($!)
 for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
 
 # A registered subscription and one virtual network per create, in one resource group of the local cloud.
-sub=$(python3 - "$port" "$cloud" "$networks" <<'PY'
-import http.client, json, ssl, sys, threading, uuid
-from concurrent.futures import ThreadPoolExecutor
-port, cloud, networks = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-tls = ssl._create_unverified_context()
-local = threading.local()
-def put(which, path, body):
-    conns = local.__dict__.setdefault("conns", {})
-    conn = conns.get(which) or conns.setdefault(which, http.client.HTTPSConnection("localhost", which, context=tls))
-    conn.request("PUT", path, json.dumps(body), {"Content-Type": "application/json"})
-    response = conn.getresponse(); text = response.read()
-    if response.status >= 300: raise RuntimeError(f"PUT {path}: {response.status} {text[:300]!r}")
-sub = str(uuid.uuid4())
-put(port, f"/subscriptions/{sub}?api-version=2.0", {"state": "Registered", "properties": {"tenantId": sub}})
-rg = f"/subscriptions/{sub}/resourceGroups/vnets"
-put(cloud, f"{rg}?api-version=2021-04-01", {"location": "eastus"})
-def network(i):
-    put(cloud, f"{rg}/providers/Microsoft.Network/virtualNetworks/vnet-{i}?api-version=2023-09-01", {"location": "eastus", "properties": {
-        "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
-        "subnets": [{"name": "master", "properties": {"addressPrefix": "10.0.0.0/23"}}, {"name": "worker", "properties": {"addressPrefix": "10.0.2.0/23"}}]}})
-with ThreadPoolExecutor(8) as pool:
-    list(pool.map(network, range(1, networks + 1)))
-print(sub)
-PY
-)
+driver="$(dirname "$0")/rp_driver.py"
+sub=$(python3 "$driver" subscription "$port")
+python3 "$driver" networks "$cloud" "$sub" vnets "$networks"
 
 # One wrk thread, so the Lua counter numbers the clusters uniquely; the second round goes on from where the first
 # stopped (a file keeps the count, plus the 8 PUTs that may have been sent but not counted when the round ended).
@@ -136,17 +114,5 @@ who = "the frontend" if mode == "split" else "the RP (backend included)"
 print(f"CPU of {who} in the measured round: {ticks / hz / seconds:.2f} cores, {ticks / hz * 1000 / puts:.2f} ms a PUT")
 PY
 (( $(cat "$data/count") <= networks )) || echo "warning: more PUTs than networks made ($networks); the last creates fail in the backend" >&2
-settled=$(python3 - "$port" "$sub" <<'PY'
-import collections, json, ssl, sys, urllib.request
-port, sub = sys.argv[1], sys.argv[2]
-tls = ssl._create_unverified_context()
-url = f"https://localhost:{port}/subscriptions/{sub}/providers/Microsoft.RedHatOpenShift/openShiftClusters?api-version=2020-04-30"
-counts = collections.Counter()
-while url:
-    page = json.load(urllib.request.urlopen(url, context=tls))
-    counts.update(c["properties"]["provisioningState"] for c in page["value"])
-    url = page.get("nextLink")
-print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
-PY
-)
+settled=$(python3 "$driver" states "$port" "$sub")
 echo "clusters at the end: $settled"
