@@ -63,20 +63,16 @@ if [[ -n "$separate" ]]; then
   ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
     "$rp_dir/aro-rp" local-cloud >"$data/cloud.log" 2>&1 &
   cloud_pid=$!
-  # Any HTTP answer means it listens.
-  for _ in $(seq 1 120); do curl -ks -o /dev/null "https://localhost:$cloud/" && break; sleep 0.5; done
+  wait_until_listening "https://localhost:$cloud"
   export ARO_CLOUD_ENDPOINT="https://localhost:$cloud/"
 fi
 if [[ -n "$split" ]]; then
-  . "$(dirname "$0")/../../.ci/rabbitmq.sh"
-  aro_rabbitmq_start >/dev/null
-  export ARO_TRANSPORT=rabbitmq ARO_RABBITMQ_HOST=$ARO_TEST_RABBITMQ_HOST ARO_RABBITMQ_PORT=$ARO_TEST_RABBITMQ_PORT \
-    ARO_RABBITMQ_USERNAME=$ARO_TEST_RABBITMQ_USERNAME ARO_RABBITMQ_PASSWORD=$ARO_TEST_RABBITMQ_PASSWORD ARO_STORE=sqlite
+  rabbitmq_for_split_rp
   backend_port=$(free_port)
   ARO_LISTEN_URL="https://localhost:$backend_port" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
     env ${ARO_RSS_BACKEND_ENV:-} "$rp_dir/aro-rp" backend >"$data/backend.log" 2>&1 &
   backend_pid=$!
-  for _ in $(seq 1 120); do curl -ksf "https://localhost:$backend_port/healthz/ready" >/dev/null && break; sleep 0.5; done
+  wait_until_ready "https://localhost:$backend_port"
   ARO_LISTEN_URL="https://localhost:$port" ARO_DATA_DIR="$data" Serilog__MinimumLevel__Default=Error \
     "$rp_dir/aro-rp" frontend >"$data/out.log" 2>&1 &
 else
@@ -84,7 +80,7 @@ else
     Serilog__MinimumLevel__Default=Error "$rp_dir/aro-rp" >"$data/out.log" 2>&1 &
 fi
 pid=$!
-for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
+wait_until_ready "https://localhost:$port"
 sleep 10
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -36,24 +36,21 @@ core1=(); core0=()
 
 ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" "${core1[@]}" "$rp_dir/aro-rp" local-cloud >"$data/cloud.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do curl -ks -o /dev/null "https://localhost:$cloud/" && break; sleep 0.5; done
+wait_until_listening "https://localhost:$cloud"
 if [[ "$mode" == split ]]; then
-  . "$(dirname "$0")/../../.ci/rabbitmq.sh"
-  aro_rabbitmq_start >/dev/null
+  rabbitmq_for_split_rp
   # The broker's Erlang VM on core 1, with the rest of the backend's side.
   for p in $(pgrep -f "$RABBITMQ_NODENAME"); do taskset -a -p -c 1 "$p" >/dev/null; done
-  export ARO_TRANSPORT=rabbitmq ARO_RABBITMQ_HOST=$ARO_TEST_RABBITMQ_HOST ARO_RABBITMQ_PORT=$ARO_TEST_RABBITMQ_PORT \
-    ARO_RABBITMQ_USERNAME=$ARO_TEST_RABBITMQ_USERNAME ARO_RABBITMQ_PASSWORD=$ARO_TEST_RABBITMQ_PASSWORD ARO_STORE=sqlite
   backend_port=$(free_port)
   ARO_LISTEN_URL="https://localhost:$backend_port" "${core1[@]}" "$rp_dir/aro-rp" backend >"$data/backend.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 120); do curl -ksf "https://localhost:$backend_port/healthz/ready" >/dev/null && break; sleep 0.5; done
+  wait_until_ready "https://localhost:$backend_port"
   ARO_LISTEN_URL="https://localhost:$port" "${core0[@]}" "$rp_dir/aro-rp" frontend >"$data/frontend.log" 2>&1 &
 else
   ARO_LISTEN_URL="https://localhost:$port" ARO_LOCAL_CLOUD_URL="https://localhost:$cloud" "$rp_dir/aro-rp" >"$data/rp.log" 2>&1 &
 fi
 pids+=($!)
-for _ in $(seq 1 120); do curl -ksf "https://localhost:$port/healthz/ready" >/dev/null && break; sleep 0.5; done
+wait_until_ready "https://localhost:$port"
 
 # A registered subscription and one virtual network per create, in one resource group of the local cloud.
 driver="$(dirname "$0")/rp_driver.py"

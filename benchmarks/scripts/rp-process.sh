@@ -29,3 +29,22 @@ stop_processes() {
   kill -9 "$@" 2>/dev/null || true
   wait "$@" 2>/dev/null || true
 }
+# wait_until_ready URL: until the role answers its readiness probe (URL/healthz/ready), for at most a minute.
+wait_until_ready() {
+  local _
+  for _ in $(seq 1 120); do curl -ksf "$1/healthz/ready" >/dev/null && return 0; sleep 0.5; done
+}
+# wait_until_listening URL: until anything answers HTTP there (the local cloud has no probe), for at most a minute.
+wait_until_listening() {
+  local _
+  for _ in $(seq 1 120); do curl -ks -o /dev/null "$1/" && return 0; sleep 0.5; done
+}
+# . .ci/rabbitmq.sh: aro_rabbitmq_start / aro_rabbitmq_stop, a private RabbitMQ node.
+. "$(dirname "${BASH_SOURCE[0]}")/../../.ci/rabbitmq.sh"
+# rabbitmq_for_split_rp: starts a private RabbitMQ node and points the RP roles started afterwards at it, with the
+# SQLite store they share through ARO_DATA_DIR; stop it with aro_rabbitmq_stop.
+rabbitmq_for_split_rp() {
+  aro_rabbitmq_start >/dev/null
+  export ARO_TRANSPORT=rabbitmq ARO_RABBITMQ_HOST=$ARO_TEST_RABBITMQ_HOST ARO_RABBITMQ_PORT=$ARO_TEST_RABBITMQ_PORT \
+    ARO_RABBITMQ_USERNAME=$ARO_TEST_RABBITMQ_USERNAME ARO_RABBITMQ_PASSWORD=$ARO_TEST_RABBITMQ_PASSWORD ARO_STORE=sqlite
+}
