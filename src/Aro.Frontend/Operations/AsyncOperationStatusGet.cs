@@ -4,7 +4,6 @@ using Aro.Frontend.Http;
 using Aro.Frontend.Subscriptions;
 using Aro.Persistence.Progress;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aro.Frontend.Operations;
 
@@ -12,7 +11,7 @@ namespace Aro.Frontend.Operations;
 internal static class AsyncOperationStatusGet
 {
     public static async Task<IResult> HandleAsync(
-        ArmRequest request, AsyncOperationReader operations, [FromServices] IOperationProgressReader progress, SubscriptionStateValidator subscriptions, CancellationToken cancellationToken)
+        ArmRequest request, AsyncOperationReader operations, IOperationProgressReader progress, SubscriptionStateValidator subscriptions, CancellationToken cancellationToken)
     {
         await subscriptions.EnsureAllowedAsync(request.SubscriptionId, SubscriptionAccess.Read, cancellationToken);
         var document = await operations.GetAsync(request.SubscriptionId, request.OperationId, cancellationToken);

@@ -21,7 +21,10 @@ internal static class RpApplication
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The slim builder leaves out what the RP never uses and would still load and keep in memory: IIS, HTTP/3 (QUIC),
+        // static web assets and regex route constraints (ADR 0007). Kestrel's HTTPS from configuration is added back.
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddAroSources(args);
 
         // Every configuration problem is reported at once: values that cannot bind are found first and then read as

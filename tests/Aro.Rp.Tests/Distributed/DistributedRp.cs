@@ -56,6 +56,8 @@ internal sealed class DistributedRp : IAsyncDisposable
 
     public List<RpProcess> Backends { get; } = [];
 
+    public RpProcess Frontend { get; private set; } = null!;
+
     public RpTransport Transport => _broker.Transport;
 
     /// <summary>Starts the local cloud, the frontend and the backends; <paramref name="settings"/> are environment variables every RP process gets.</summary>
@@ -153,7 +155,7 @@ internal sealed class DistributedRp : IAsyncDisposable
 
     private async Task StartFrontendAsync()
     {
-        var frontend = Start("frontend", "frontend", new Dictionary<string, string>(_rpEnvironment) { ["ARO_LISTEN_URL"] = $"https://localhost:{FrontendPort}" });
+        var frontend = Frontend = Start("frontend", "frontend", new Dictionary<string, string>(_rpEnvironment) { ["ARO_LISTEN_URL"] = $"https://localhost:{FrontendPort}" });
         await WaitUntilHealthyAsync(frontend, new Uri(Rp.BaseAddress!, "healthz/ready"));
     }
 

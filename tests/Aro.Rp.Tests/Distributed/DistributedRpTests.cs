@@ -11,6 +11,18 @@ namespace Aro.Rp.Tests.Distributed;
 /// </summary>
 public abstract class DistributedRpTests
 {
+    /// <summary>
+    /// MVC (the RP has no controllers), IIS, and Kestrel's HTTP/3 transport. (System.Net.Quic itself is not listed: the
+    /// tiered JIT loads it when it recompiles HttpClient's connection pool, whose HTTP/3 paths name its types.)
+    /// </summary>
+    private static readonly string[] AssembliesTheRpNeverUses =
+    [
+        "Microsoft.AspNetCore.Mvc.Core.dll",
+        "Microsoft.AspNetCore.Server.IIS.dll",
+        "Microsoft.AspNetCore.Server.IISIntegration.dll",
+        "Microsoft.AspNetCore.Server.Kestrel.Transport.Quic.dll",
+    ];
+
     protected abstract RpTransport Transport { get; }
 
     [Fact]
@@ -32,6 +44,14 @@ public abstract class DistributedRpTests
         var delete = await walkthrough.WaitForOperationAsync(await walkthrough.DeleteAsync());
         Assert.True("Succeeded" == delete["status"]!.GetValue<string>(), rp.Logs());
         Assert.Equal(HttpStatusCode.NotFound, await walkthrough.ClusterResourceGroupStatusAsync());
+
+        // Every code path of the walkthrough has run: none of them loaded what the RP never serves (ADR 0007), which each
+        // process would otherwise keep in memory.
+        foreach (var process in rp.Backends.Prepend(rp.Frontend))
+        {
+            var unused = process.MappedAssemblies().Intersect(AssembliesTheRpNeverUses, StringComparer.Ordinal);
+            Assert.True(!unused.Any(), $"{process.Name} loaded {string.Join(", ", unused)}");
+        }
     }
 
     [Fact]

@@ -64,6 +64,14 @@ internal sealed class RpProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The file names of the assemblies the running process has mapped (from /proc/{pid}/maps), such as "aro-rp.dll".</summary>
+    public IReadOnlySet<string> MappedAssemblies() =>
+        File.ReadLines($"/proc/{_process.Id}/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
+            .Select(fields => Path.GetFileName(fields[5]))
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Waits for the process to end by itself; its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
