@@ -188,6 +188,8 @@ resource backend 'Microsoft.App/containerApps@2025-01-01' = {
             // Each method compiled once, optimized: about 30 MB less code with many creates in flight, at no measured
             // CPU cost; the frontend keeps tiered compilation for its read path (docs/adr/0007).
             { name: 'DOTNET_TieredCompilation', value: '0' }
+            // The collector's regions at 1 MB instead of 4 MB (hexadecimal): 5-10 MB less resident (docs/adr/0007).
+            { name: 'DOTNET_GCRegionSize', value: '0x100000' }
           ])
           resources: {
             cpu: json('1.0')
