@@ -67,9 +67,10 @@ internal sealed class RpProcess : IAsyncDisposable
     /// <summary>The file names of the assemblies the running process has mapped (from /proc/{pid}/maps), such as "aro-rp.dll".</summary>
     public IReadOnlySet<string> MappedAssemblies() =>
         File.ReadLines($"/proc/{_process.Id}/maps")
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 6 && fields[5].EndsWith(".dll", StringComparison.Ordinal))
-            .Select(fields => Path.GetFileName(fields[5]))
+            // A mapped file's path is the rest of its line, from its leading slash: it may contain spaces.
+            .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var start and >= 0 ? line[start..] : string.Empty)
+            .Where(path => path.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(path => Path.GetFileName(path))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Waits for the process to end by itself; its exit code.</summary>
